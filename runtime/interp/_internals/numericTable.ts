@@ -1,0 +1,15 @@
+// The per-op-id function table for plain numeric instructions: built once from the shared
+// scalar and SIMD tables by each opcode row's mnemonic. Memory, control and reference ops are
+// not in it (the loop and the rare-op helpers handle them).
+
+import { OPS } from '../../opcodes/table.js';
+import { scalarOps } from '../../numeric/scalarOps.js';
+import { simdOps } from '../../numeric/simd/simdOps.js';
+
+/** A numeric op implementation: operands in stack order, immediate (lane, shuffle) last. */
+export type NumericFn = (...args: any[]) => unknown;
+
+/** `NUMERIC_FNS[op.id]` implements opcode row `op`, or is undefined for non-numeric ops. */
+export const NUMERIC_FNS: readonly (NumericFn | undefined)[] = OPS.map(
+  (op) => (scalarOps[op.name] ?? simdOps[op.name]) as NumericFn | undefined,
+);

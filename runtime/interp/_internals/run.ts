@@ -1,0 +1,525 @@
+// The interpreter loop: runs lowered code with one value stack (locals live in it at fp) and
+// its own frame stack, so calls within an instance never recurse in JS. Calls to any other
+// FuncInstance (imports, host functions, other instances) go through their `invoke`.
+
+import { trap, Trap, TrapKind } from '../../errors.js';
+import type { FuncInstance, MemoryInstance, Raw } from '../../instance/objects.js';
+import { op } from '../../opcodes/table.js';
+import { C } from './codes.js';
+import type { InterpFunc } from './InterpFunc.js';
+import type { Lowered } from './lower.js';
+import { NUMERIC_FNS } from './numericTable.js';
+import { RARE_FNS } from './rareOps.js';
+import { sameType } from './sameType.js';
+
+const FNS = NUMERIC_FNS as ((...args: unknown[]) => unknown)[];
+const SHUFFLE = FNS[op('i8x16.shuffle').id];
+const NO_MEMORY = new Uint8Array(0);
+const NO_VIEW = new DataView(NO_MEMORY.buffer);
+
+/**
+ * Runs `entry` with `args` (runtime representation) and returns its results. Keeps
+ * StoreState.depth exact on every exit path; a Trap leaves with this run's frames appended.
+ */
+export function run(entry: InterpFunc, args: Raw[]): Raw[] {
+  const inst = entry.instance;
+  const store = inst.store;
+  const tm = entry.interp;
+  const funcs = inst.funcs;
+  const globals = inst.globals;
+  const tables = inst.tables;
+  const types = inst.module.types;
+  const mem: MemoryInstance | undefined = inst.memories[0];
+  let u8 = mem !== undefined ? mem.u8 : NO_MEMORY;
+  let view = mem !== undefined ? mem.view : NO_VIEW;
+
+  const depth0 = store.depth;
+  if (depth0 >= store.maxDepth) trap(TrapKind.CallStackExhausted);
+  let cur = entry.code();
+  // Seeded with null so the array is generic from the start: V8 would quiet signalling NaNs
+  // stored into an array that had become an array of doubles.
+  const stack: Raw[] = [null];
+  const frames: Lowered[] = [];
+  const rets: number[] = [];
+  const fps: number[] = [];
+  let code = cur.code;
+  let pool = cur.pool;
+  let pc = 0;
+  let at = 0; // code position of the instruction being executed (for backtraces)
+  let fp = 0;
+  let sp = 0;
+  for (let i = 0; i < cur.nParams; i++) stack[sp++] = args[i];
+  sp = pushLocals(cur, stack, sp);
+  store.depth = depth0 + 1;
+
+  try {
+    for (;;) {
+      at = pc;
+      switch (code[pc++]) {
+        case C.UNREACHABLE:
+          trap(TrapKind.Unreachable);
+        case C.JUMP:
+          pc = code[pc];
+          break;
+        case C.BR_UNWIND:
+          sp = unwind(stack, sp, fp + code[pc + 1], code[pc + 2]);
+          pc = code[pc];
+          break;
+        case C.BR_IF:
+          if (stack[--sp] !== 0) pc = code[pc];
+          else pc++;
+          break;
+        case C.BR_IF_UNWIND:
+          if (stack[--sp] !== 0) {
+            sp = unwind(stack, sp, fp + code[pc + 1], code[pc + 2]);
+            pc = code[pc];
+          } else pc += 3;
+          break;
+        case C.BR_TABLE: {
+          const arity = code[pc];
+          const n = code[pc + 1];
+          let i = (stack[--sp] as number) >>> 0;
+          if (i > n) i = n;
+          const entry = pc + 2 + 2 * i;
+          sp = unwind(stack, sp, fp + code[entry + 1], arity);
+          pc = code[entry];
+          break;
+        }
+        case C.IF:
+          if (stack[--sp] === 0) pc = code[pc];
+          else pc++;
+          break;
+        case C.RETURN: {
+          const n = cur.nResults;
+          sp = unwind(stack, sp, fp, n);
+          if (frames.length === 0) {
+            store.depth = depth0;
+            return stack.slice(fp, sp);
+          }
+          store.depth--;
+          cur = frames.pop()!;
+          code = cur.code;
+          pool = cur.pool;
+          pc = rets.pop()!;
+          fp = fps.pop()!;
+          break;
+        }
+        case C.CALL:
+        case C.CALL_INDIRECT: {
+          let f: FuncInstance;
+          if (code[at] === C.CALL) f = funcs[code[pc++]];
+          else {
+            const expected = types[code[pc]];
+            const elems = tables[code[pc + 1]].elements;
+            pc += 2;
+            const i = (stack[--sp] as number) >>> 0;
+            // The element index in the message matches the reference interpreter's text.
+            if (i >= elems.length) throw new Trap(TrapKind.UndefinedElement, `undefined element ${i}`);
+            const g = elems[i] as FuncInstance | null;
+            if (g === null || g === undefined) throw new Trap(TrapKind.IndirectCallToNull, `uninitialized element ${i}`);
+            if (!sameType(g.type, expected)) trap(TrapKind.IndirectCallTypeMismatch);
+            f = g;
+          }
+          if (f.instance === inst && (f as InterpFunc).interp === tm) {
+            if (store.depth >= store.maxDepth) trap(TrapKind.CallStackExhausted);
+            const callee = (f as InterpFunc).code();
+            store.depth++;
+            frames.push(cur);
+            rets.push(pc);
+            fps.push(fp);
+            fp = sp - callee.nParams;
+            sp = pushLocals(callee, stack, sp);
+            cur = callee;
+            code = callee.code;
+            pool = callee.pool;
+            pc = 0;
+          } else {
+            sp = callOut(f, stack, sp);
+            // The callee may have grown this memory.
+            if (mem !== undefined) {
+              u8 = mem.u8;
+              view = mem.view;
+            }
+          }
+          break;
+        }
+        case C.DROP:
+          sp--;
+          break;
+        case C.SELECT: {
+          const c = stack[--sp];
+          sp--;
+          if (c === 0) stack[sp - 1] = stack[sp];
+          break;
+        }
+        case C.LOCAL_GET:
+          stack[sp++] = stack[fp + code[pc++]];
+          break;
+        case C.LOCAL_SET:
+          stack[fp + code[pc++]] = stack[--sp];
+          break;
+        case C.LOCAL_TEE:
+          stack[fp + code[pc++]] = stack[sp - 1];
+          break;
+        case C.GLOBAL_GET:
+          stack[sp++] = globals[code[pc++]].value;
+          break;
+        case C.GLOBAL_SET:
+          globals[code[pc++]].value = stack[--sp];
+          break;
+        case C.CONST:
+          stack[sp++] = code[pc++];
+          break;
+        case C.CONST_POOL:
+          stack[sp++] = pool[code[pc++]];
+          break;
+        case C.V128_CONST:
+          stack[sp++] = (pool[code[pc++]] as Uint8Array).slice();
+          break;
+        case C.UN:
+          stack[sp - 1] = FNS[code[pc++]](stack[sp - 1]);
+          break;
+        case C.BIN:
+          sp--;
+          stack[sp - 1] = FNS[code[pc++]](stack[sp - 1], stack[sp]);
+          break;
+        case C.TERN:
+          sp -= 2;
+          stack[sp - 1] = FNS[code[pc++]](stack[sp - 1], stack[sp], stack[sp + 1]);
+          break;
+        case C.LANE1:
+          stack[sp - 1] = FNS[code[pc]](stack[sp - 1], code[pc + 1]);
+          pc += 2;
+          break;
+        case C.LANE2:
+          sp--;
+          stack[sp - 1] = FNS[code[pc]](stack[sp - 1], stack[sp], code[pc + 1]);
+          pc += 2;
+          break;
+        case C.SHUFFLE:
+          sp--;
+          stack[sp - 1] = SHUFFLE(stack[sp - 1], stack[sp], pool[code[pc++]]);
+          break;
+        case C.REF_NULL:
+          stack[sp++] = null;
+          break;
+        case C.REF_IS_NULL:
+          stack[sp - 1] = stack[sp - 1] === null ? 1 : 0;
+          break;
+        case C.REF_FUNC:
+          stack[sp++] = funcs[code[pc++]];
+          break;
+        case C.MEMORY_SIZE:
+          stack[sp++] = mem!.pages;
+          break;
+        case C.MEMORY_GROW:
+          stack[sp - 1] = growMemory(mem!, (stack[sp - 1] as number) >>> 0);
+          u8 = mem!.u8;
+          view = mem!.view;
+          break;
+        case C.RARE:
+          sp = RARE_FNS[code[pc]]!(inst, stack, sp, code[pc + 1], code[pc + 2]);
+          pc += 3;
+          break;
+        case C.FUEL:
+          store.fuel = (store.fuel as number) - code[pc++];
+          break;
+        case C.FUEL_CHECK:
+          if (!((store.fuel as number) >= 0)) trap(TrapKind.OutOfFuel);
+          break;
+
+        // Loads: effective address = u32(addr) + u32(offset), at most 2^33 (exact in a double).
+        case C.I32_LOAD: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = view.getInt32(ea, true);
+          break;
+        }
+        case C.I64_LOAD: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 8 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = view.getBigInt64(ea, true);
+          break;
+        }
+        case C.F32_LOAD: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = view.getInt32(ea, true); // raw bits
+          break;
+        }
+        case C.F64_LOAD: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 8 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = view.getFloat64(ea, true);
+          break;
+        }
+        case C.I32_LOAD8_S: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = view.getInt8(ea);
+          break;
+        }
+        case C.I32_LOAD8_U: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = u8[ea];
+          break;
+        }
+        case C.I32_LOAD16_S: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = view.getInt16(ea, true);
+          break;
+        }
+        case C.I32_LOAD16_U: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = view.getUint16(ea, true);
+          break;
+        }
+        case C.I64_LOAD8_S: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = BigInt(view.getInt8(ea));
+          break;
+        }
+        case C.I64_LOAD8_U: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = BigInt(u8[ea]);
+          break;
+        }
+        case C.I64_LOAD16_S: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = BigInt(view.getInt16(ea, true));
+          break;
+        }
+        case C.I64_LOAD16_U: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = BigInt(view.getUint16(ea, true));
+          break;
+        }
+        case C.I64_LOAD32_S: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = BigInt(view.getInt32(ea, true));
+          break;
+        }
+        case C.I64_LOAD32_U: {
+          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          stack[sp - 1] = BigInt(view.getUint32(ea, true));
+          break;
+        }
+
+        // Stores: operands are [address, value], value on top.
+        case C.I32_STORE: {
+          const v = stack[--sp] as number;
+          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          view.setInt32(ea, v, true);
+          break;
+        }
+        case C.I64_STORE: {
+          const v = stack[--sp] as bigint;
+          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 8 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          view.setBigInt64(ea, v, true);
+          break;
+        }
+        case C.F32_STORE: {
+          const v = stack[--sp] as number;
+          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          view.setInt32(ea, v, true); // raw bits
+          break;
+        }
+        case C.F64_STORE: {
+          const v = stack[--sp] as number;
+          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 8 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          view.setFloat64(ea, v, true);
+          break;
+        }
+        case C.I32_STORE8: {
+          const v = stack[--sp] as number;
+          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          u8[ea] = v; // Uint8Array stores wrap modulo 2^8
+          break;
+        }
+        case C.I32_STORE16: {
+          const v = stack[--sp] as number;
+          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          view.setInt16(ea, v, true);
+          break;
+        }
+        case C.I64_STORE8: {
+          const v = stack[--sp] as bigint;
+          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          u8[ea] = Number(v & 0xffn);
+          break;
+        }
+        case C.I64_STORE16: {
+          const v = stack[--sp] as bigint;
+          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          view.setUint16(ea, Number(v & 0xffffn), true);
+          break;
+        }
+        case C.I64_STORE32: {
+          const v = stack[--sp] as bigint;
+          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
+          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          view.setUint32(ea, Number(v & 0xffffffffn), true);
+          break;
+        }
+
+        // Hot i32 ops, inline; each mirrors its numeric/i32.ts counterpart.
+        case C.I32_ADD:
+          sp--;
+          stack[sp - 1] = ((stack[sp - 1] as number) + (stack[sp] as number)) | 0;
+          break;
+        case C.I32_SUB:
+          sp--;
+          stack[sp - 1] = ((stack[sp - 1] as number) - (stack[sp] as number)) | 0;
+          break;
+        case C.I32_MUL:
+          sp--;
+          stack[sp - 1] = Math.imul(stack[sp - 1] as number, stack[sp] as number);
+          break;
+        case C.I32_AND:
+          sp--;
+          stack[sp - 1] = (stack[sp - 1] as number) & (stack[sp] as number);
+          break;
+        case C.I32_OR:
+          sp--;
+          stack[sp - 1] = (stack[sp - 1] as number) | (stack[sp] as number);
+          break;
+        case C.I32_XOR:
+          sp--;
+          stack[sp - 1] = (stack[sp - 1] as number) ^ (stack[sp] as number);
+          break;
+        case C.I32_SHL:
+          sp--;
+          stack[sp - 1] = (stack[sp - 1] as number) << (stack[sp] as number);
+          break;
+        case C.I32_SHR_S:
+          sp--;
+          stack[sp - 1] = (stack[sp - 1] as number) >> (stack[sp] as number);
+          break;
+        case C.I32_SHR_U:
+          sp--;
+          stack[sp - 1] = ((stack[sp - 1] as number) >>> (stack[sp] as number)) | 0;
+          break;
+        case C.I32_EQZ:
+          stack[sp - 1] = stack[sp - 1] === 0 ? 1 : 0;
+          break;
+        case C.I32_EQ:
+          sp--;
+          stack[sp - 1] = stack[sp - 1] === stack[sp] ? 1 : 0;
+          break;
+        case C.I32_NE:
+          sp--;
+          stack[sp - 1] = stack[sp - 1] !== stack[sp] ? 1 : 0;
+          break;
+        case C.I32_LT_S:
+          sp--;
+          stack[sp - 1] = (stack[sp - 1] as number) < (stack[sp] as number) ? 1 : 0;
+          break;
+        case C.I32_LT_U:
+          sp--;
+          stack[sp - 1] = (stack[sp - 1] as number) >>> 0 < (stack[sp] as number) >>> 0 ? 1 : 0;
+          break;
+        case C.I32_GT_S:
+          sp--;
+          stack[sp - 1] = (stack[sp - 1] as number) > (stack[sp] as number) ? 1 : 0;
+          break;
+        case C.I32_GT_U:
+          sp--;
+          stack[sp - 1] = (stack[sp - 1] as number) >>> 0 > (stack[sp] as number) >>> 0 ? 1 : 0;
+          break;
+        case C.I32_LE_S:
+          sp--;
+          stack[sp - 1] = (stack[sp - 1] as number) <= (stack[sp] as number) ? 1 : 0;
+          break;
+        case C.I32_GE_S:
+          sp--;
+          stack[sp - 1] = (stack[sp - 1] as number) >= (stack[sp] as number) ? 1 : 0;
+          break;
+        default:
+          throw new Error(`interp: bad code ${code[at]} at ${at}`);
+      }
+    }
+  } catch (err) {
+    store.depth = depth0;
+    throw withFrames(err, cur, at, frames, rets);
+  }
+}
+
+/** Pushes the zero values of `l`'s declared locals above its params. */
+function pushLocals(l: Lowered, stack: Raw[], sp: number): number {
+  const zeros = l.localZeros;
+  const base = sp - l.nParams;
+  for (let i = 0; i < zeros.length; i++) stack[sp++] = zeros[i];
+  const v = l.v128Locals;
+  for (let i = 0; i < v.length; i++) stack[base + v[i]] = new Uint8Array(16);
+  return sp;
+}
+
+/** Moves the top `n` values down to slot `dst` (dst <= sp - n) and returns the new sp. */
+function unwind(stack: Raw[], sp: number, dst: number, n: number): number {
+  const from = sp - n;
+  if (from !== dst) for (let i = 0; i < n; i++) stack[dst + i] = stack[from + i];
+  return dst + n;
+}
+
+/** Calls a function that is not ours through its `invoke`; returns the new sp. */
+function callOut(f: FuncInstance, stack: Raw[], sp: number): number {
+  const np = f.type.params.length;
+  // slice keeps the stack's generic elements kind, so NaN payloads survive into the args.
+  const results = f.invoke(stack.slice(sp - np, sp));
+  sp -= np;
+  const nr = f.type.results.length;
+  for (let i = 0; i < nr; i++) stack[sp++] = results[i];
+  return sp;
+}
+
+/** memory.grow: the old size, or -1 when the memory cannot grow (limits or allocation). */
+function growMemory(mem: MemoryInstance, delta: number): number {
+  try {
+    return mem.grow(delta);
+  } catch (e) {
+    if (e instanceof RangeError) return -1; // the engine could not allocate the buffer
+    throw e;
+  }
+}
+
+/**
+ * True for V8's own stack overflow (as opposed to a RangeError a host throws). Runs with the
+ * stack nearly full, so it must stay trivial: a regex here overflows in turn.
+ */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && e.message === 'Maximum call stack size exceeded';
+}
+
+/**
+ * The error to rethrow: a Trap (or a JS stack overflow, turned into one) gets this run's
+ * frames appended, innermost first; anything else is a host error and stays as it is.
+ */
+function withFrames(err: unknown, cur: Lowered, at: number, frames: Lowered[], rets: number[]): unknown {
+  let t: Trap;
+  if (err instanceof Trap) t = err;
+  else if (isStackOverflow(err)) t = new Trap(TrapKind.CallStackExhausted);
+  else return err;
+  t.frames.push({ func: cur.funcIndex, offset: cur.offs[at] });
+  for (let i = frames.length - 1; i >= 0; i--) {
+    // rets[i] is just past the call instruction, so rets[i] - 1 is one of its slots.
+    t.frames.push({ func: frames[i].funcIndex, offset: frames[i].offs[rets[i] - 1] });
+  }
+  return t;
+}
