@@ -1,0 +1,24 @@
+// The Engine: a Config plus the tier it selects. Modules are compiled for one engine.
+
+import { DEFAULT_CONFIG, type Config } from '../config/knobs.js';
+import { configFrom } from '../config/loadConfig.js';
+import { interpTier } from '../interp/interpTier.js';
+import type { Tier } from '../tier.js';
+import { ConfigError } from '../errors.js';
+
+/** Holds a configuration and the execution tier it selects. */
+export class Engine {
+  readonly config: Config;
+  readonly tier: Tier;
+
+  /** @param config a full or partial config; unknown keys are rejected */
+  constructor(config: Partial<Config> = {}) {
+    this.config = configFrom(config, DEFAULT_CONFIG);
+    this.tier = tierFor(this.config);
+  }
+}
+
+function tierFor(config: Config): Tier {
+  if (config.tier === 'interp') return interpTier;
+  throw new ConfigError(`tier "${config.tier}" is not available yet`);
+}

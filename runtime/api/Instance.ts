@@ -1,0 +1,126 @@
+// Instantiation with WebAssembly 2.0 semantics: resolve imports, create the index spaces,
+// initialize active segments in order (a trap leaves earlier writes visible), drop them, then
+// run the start function. The resulting Instance exposes exports by name.
+
+import { LinkError, Trap, TrapKind } from '../errors.js';
+import {
+  GlobalInstance, MemoryInstance, TableInstance,
+  type FuncInstance, type InstanceState, type Raw,
+} from '../instance/objects.js';
+import type { Module } from './Module.js';
+import type { Store } from './Store.js';
+import { importMismatch, type Extern } from './externs.js';
+import { evalConst } from './constExpr.js';
+
+/** Supplies imports by (module, name). */
+export type ImportResolver = (module: string, name: string) => Extern | undefined;
+
+/** An instantiated module. */
+export class Instance {
+  readonly exports: ReadonlyMap<string, Extern>;
+
+  /**
+   * Instantiates `module` in `store`. Throws LinkError for missing or mismatched imports,
+   * and Trap when segment initialization or the start function traps.
+   */
+  constructor(
+    readonly store: Store,
+    readonly module: Module,
+    resolve: ImportResolver,
+  ) {
+    if (module.engine !== store.engine) throw new LinkError('module and store belong to different engines');
+    const info = module.info;
+    const state: InstanceState = {
+      module: info, store: store.state, funcs: [], tables: [], memories: [], globals: [], elems: [], datas: [],
+    };
+    this.state = state;
+    for (const imp of info.imports) {
+      const ext = resolve(imp.module, imp.name);
+      if (ext === undefined) throw new LinkError(`unknown import ${imp.module}::${imp.name}`);
+      const why = importMismatch(info, imp.desc, ext);
+      if (why !== undefined) throw new LinkError(`incompatible import type for ${imp.module}::${imp.name}: ${why}`);
+      if (ext.kind === 'func') state.funcs.push(ext.func);
+      else if (ext.kind === 'table') state.tables.push(ext.table);
+      else if (ext.kind === 'memory') state.memories.push(ext.memory);
+      else state.globals.push(ext.global);
+    }
+    for (let i = info.numImportedFuncs; i < info.funcTypes.length; i++) state.funcs.push(module.prepared.makeFunc(state, i));
+    for (const t of info.tables) state.tables.push(new TableInstance(t, new Array(t.limits.min).fill(null)));
+    for (const m of info.memories) state.memories.push(new MemoryInstance(m.limits.min, m.limits.max));
+    for (const g of info.globals) state.globals.push(new GlobalInstance(g.type, evalConst(g.init, state)));
+    for (const seg of info.elems) state.elems.push(seg.init.map((e) => evalConst(e, state)));
+    for (const seg of info.datas) state.datas.push(seg.bytes);
+
+    const exports = new Map<string, Extern>();
+    for (const e of info.exports) exports.set(e.name, externOf(state, e.kind, e.index));
+    this.exports = exports;
+
+    initSegments(state);
+    if (info.start !== undefined) state.funcs[info.start].invoke([]);
+  }
+
+  /** The instance's runtime state (for tiers and the harness). */
+  readonly state: InstanceState;
+
+  /** An exported function, or undefined. */
+  getFunc(name: string): FuncInstance | undefined {
+    const e = this.exports.get(name);
+    return e?.kind === 'func' ? e.func : undefined;
+  }
+
+  /** An exported memory, or undefined. */
+  getMemory(name: string): MemoryInstance | undefined {
+    const e = this.exports.get(name);
+    return e?.kind === 'memory' ? e.memory : undefined;
+  }
+
+  /** An exported table, or undefined. */
+  getTable(name: string): TableInstance | undefined {
+    const e = this.exports.get(name);
+    return e?.kind === 'table' ? e.table : undefined;
+  }
+
+  /** An exported global, or undefined. */
+  getGlobal(name: string): GlobalInstance | undefined {
+    const e = this.exports.get(name);
+    return e?.kind === 'global' ? e.global : undefined;
+  }
+}
+
+function externOf(s: InstanceState, kind: Extern['kind'], index: number): Extern {
+  switch (kind) {
+    case 'func': return { kind, func: s.funcs[index] };
+    case 'table': return { kind, table: s.tables[index] };
+    case 'memory': return { kind, memory: s.memories[index] };
+    case 'global': return { kind, global: s.globals[index] };
+  }
+}
+
+/** Active element then data segments, in order, as table.init/memory.init followed by drop. */
+function initSegments(s: InstanceState): void {
+  const info = s.module;
+  info.elems.forEach((seg, i) => {
+    if (seg.mode === 'active') {
+      const table = s.tables[seg.table];
+      const offset = (evalConst(seg.offset!, s) as number) >>> 0;
+      const refs = s.elems[i];
+      if (offset + refs.length > table.elements.length) throw new Trap(TrapKind.TableOutOfBounds);
+      for (let j = 0; j < refs.length; j++) table.elements[offset + j] = refs[j];
+    }
+    if (seg.mode !== 'passive') s.elems[i] = [];
+  });
+  info.datas.forEach((seg, i) => {
+    if (seg.mode === 'active') {
+      const mem = s.memories[seg.memory];
+      const offset = (evalConst(seg.offset!, s) as number) >>> 0;
+      if (offset + seg.bytes.length > mem.u8.length) throw new Trap(TrapKind.MemoryOutOfBounds);
+      mem.u8.set(seg.bytes, offset);
+      s.datas[i] = new Uint8Array(0);
+    }
+  });
+}
+
+/** Calls a function with arguments in the runtime representation. */
+export function call(func: FuncInstance, args: Raw[]): Raw[] {
+  return func.invoke(args);
+}

@@ -1,0 +1,69 @@
+// The one knob table. Every engine knob is declared here once (name, type, default, doc, how
+// to draw a random value, whether it affects code generation); the Config type, defaults,
+// CLI flags, JSON load/save and the random config generator all derive from it.
+
+import fc from 'fast-check';
+
+interface KnobBase<T> {
+  readonly doc: string;
+  readonly default: T;
+  /** True when the knob changes generated code (so it belongs in cache keys/fingerprints). */
+  readonly codegen: boolean;
+  /** How the random (swarm) config generator draws a value. */
+  readonly arbitrary: () => fc.Arbitrary<T>;
+}
+/** A yes/no knob. */
+export interface BoolKnob extends KnobBase<boolean> {
+  readonly kind: 'bool';
+}
+/** A whole-number knob with an inclusive range. */
+export interface IntKnob extends KnobBase<number> {
+  readonly kind: 'int';
+  readonly min: number;
+  readonly max: number;
+}
+/** A knob taking one of a fixed set of strings. */
+export interface EnumKnob<V extends string = string> extends KnobBase<V> {
+  readonly kind: 'enum';
+  readonly values: readonly V[];
+}
+/** Any knob. */
+export type Knob = BoolKnob | IntKnob | EnumKnob;
+
+function bool(def: boolean, codegen: boolean, doc: string): BoolKnob {
+  return { kind: 'bool', default: def, codegen, doc, arbitrary: () => fc.boolean() };
+}
+function int(def: number, min: number, max: number, codegen: boolean, doc: string, arbitrary?: () => fc.Arbitrary<number>): IntKnob {
+  return { kind: 'int', default: def, min, max, codegen, doc, arbitrary: arbitrary ?? (() => fc.integer({ min, max })) };
+}
+function oneOf<V extends string>(values: readonly V[], def: V, codegen: boolean, doc: string): EnumKnob<V> {
+  return { kind: 'enum', values, default: def, codegen, doc, arbitrary: () => fc.constantFrom(...values) };
+}
+
+/** Every knob, by name. Adding a knob is one entry here. */
+export const KNOBS = {
+  tier: oneOf(['interp', 'compiled'] as const, 'interp', true, 'Execution tier: the reference interpreter or the wasm-to-JS compiler.'),
+  maxCallDepth: int(10_000, 16, 100_000, false, 'Deepest wasm call depth before a "call stack exhausted" trap.', () =>
+    fc.oneof(fc.constant(10_000), fc.integer({ min: 16, max: 20_000 })),
+  ),
+  consumeFuel: bool(false, true, 'Charge one unit of fuel per instruction (end/else free), checked at function entry and loop headers.'),
+};
+
+/** The knob table's type, for generic code. */
+export type KnobTable = typeof KNOBS;
+/** A knob's name. */
+export type KnobName = keyof KnobTable;
+type ValueOf<K> = K extends EnumKnob<infer V> ? V : K extends BoolKnob ? boolean : K extends IntKnob ? number : never;
+
+/** A full engine configuration: one value per knob. */
+export type Config = { readonly [K in KnobName]: ValueOf<KnobTable[K]> };
+
+/** Every knob at its default. */
+export const DEFAULT_CONFIG: Config = Object.fromEntries(
+  Object.entries(KNOBS).map(([name, knob]) => [name, knob.default]),
+) as Config;
+
+/** The knobs as a list, in table order. */
+export function knobList(): [KnobName, Knob][] {
+  return Object.entries(KNOBS) as [KnobName, Knob][];
+}

@@ -1,0 +1,13 @@
+// The runtime's public API, shaped like Wasmtime's: Engine, Module, Store, Linker, Instance,
+// externs, and the typed errors.
+
+export { Engine } from './api/Engine.js';
+export { Module, checkModule } from './api/Module.js';
+export { Store } from './api/Store.js';
+export { Linker } from './api/Linker.js';
+export { Instance, call, type ImportResolver } from './api/Instance.js';
+export { type Extern, sameFuncType } from './api/externs.js';
+export { CompileError, LinkError, Trap, TrapKind, ConfigError, type Frame } from './errors.js';
+export { FuncInstance, GlobalInstance, MemoryInstance, TableInstance, type Raw } from './instance/objects.js';
+export { KNOBS, DEFAULT_CONFIG, type Config } from './config/knobs.js';
+export { ValType, type FuncType } from './types.js';
