@@ -4,6 +4,7 @@
 
 import type { FuncInstance, InstanceState } from './instance/objects.js';
 import type { ModuleInfo } from './types.js';
+import type { Config } from './config/knobs.js';
 
 /** A module prepared by one tier (lowered for the interpreter, translated for the compiler). */
 export interface TierModule {
@@ -15,11 +16,8 @@ export interface TierModule {
   makeFunc(instance: InstanceState, funcIndex: number): FuncInstance;
 }
 
-/** Execution-relevant settings a tier reads when preparing a module. */
-export interface TierOptions {
-  /** Charge fuel (checked at function entry and loop headers). */
-  readonly consumeFuel: boolean;
-}
+/** What a tier reads when preparing a module: the engine's whole config. */
+export type TierOptions = Config;
 
 /** An execution tier. */
 export interface Tier {

@@ -20,7 +20,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, { json: { type: 'string' } });
   const rows = knobList().map(([name, k]) => ({ name, type: typeOf(k), default: k.default, flag: `--${kebab(name)}`, codegen: k.codegen, doc: k.doc }));
   for (const r of rows) {
-    console.log(`${r.name.padEnd(22)} ${r.type.padEnd(18)} default ${String(r.default).padEnd(8)} ${r.doc}`);
+    console.log(`${r.name.padEnd(24)} ${r.type.padEnd(18)} default ${String(r.default).padEnd(8)} ${r.doc}`);
   }
   if (values.json) writeJson(values.json, { knobs: rows });
   return 0;

@@ -12,7 +12,8 @@ import { DEFAULT_CONFIG, type Config } from '../../runtime/config/knobs.js';
 import { configFrom, loadConfig } from '../../runtime/config/loadConfig.js';
 import { discoverWast, fileId, testsuiteRoot } from '../spec/discover.js';
 import { judge, loadExpectations, type Expectation } from '../spec/expectations.js';
-import { runFile, type FileJob, type FileRow, type NamedConfig } from '../spec/runFile.js';
+import { runFile, type FileJob, type FileRow } from '../spec/runFile.js';
+import { configMatrix, forSpec, randomConfigs, type NamedConfig } from '../generators/configs.js';
 import { runPool } from '../exec/pool.js';
 import { junitXml, summaryJson, summaryTable, totals } from '../spec/report.js';
 
@@ -24,6 +25,10 @@ Default: $CRUCIBLE_TESTSUITE/wasm-2.0 plus the project's own spectests/.
 options:
   --tier interp|compiled|all   tier(s) to run (default interp)
   --config FILE|JSON           engine config (knobs: see \`crucible knobs\`)
+  --configs matrix|random:N    many configs: the matrix (defaults, then each knob at each of
+                               its extremes, one at a time) or N swarm configs from --seed;
+                               built on --config when given
+  --seed S                     seed for --configs random:N (default: time-based, printed)
   --jobs N                     parallel worker processes across files (default: cores;
                                1 runs in this process)
   --expectations FILE          known-failure manifest (default spectests/expectations.json)
@@ -57,20 +62,29 @@ function tiers(flag: string | undefined): Config['tier'][] {
   throw new UsageError(`--tier takes interp, compiled or all, got ${JSON.stringify(flag)}`);
 }
 
-/** The configs to run: one per tier, named after the config source. */
-function configsFor(tierList: Config['tier'][], configFlag: string | undefined): NamedConfig[] {
+/** The configs to run: for each tier, the --config one or the --configs set built on it. */
+function configsFor(tierList: Config['tier'][], configFlag: string | undefined, configsFlag: string | undefined, seed: number): NamedConfig[] {
   const base = configFlag === undefined ? DEFAULT_CONFIG : loadConfig(configFlag);
   const name = configFlag === undefined ? 'default' : configFlag.trimStart().startsWith('{') ? configFlag : `file:${configFlag}`;
-  return tierList.map((tier) => ({ name, config: configFrom({ tier }, base) }));
+  return tierList.flatMap((tier) => {
+    const tiered = configFrom({ tier }, base);
+    if (configsFlag === undefined) return [{ name, config: tiered }];
+    if (configsFlag === 'matrix') return configMatrix(tiered);
+    const m = /^random:(\d+)$/.exec(configsFlag);
+    if (m === null || Number(m[1]) < 1) throw new UsageError(`--configs takes matrix or random:N, got ${JSON.stringify(configsFlag)}`);
+    return randomConfigs(Number(m[1]), seed, (c) => forSpec(c, tier));
+  });
 }
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     tier: { type: 'string' }, config: { type: 'string' }, jobs: { type: 'string' },
     expectations: { type: 'string' }, json: { type: 'string' }, junit: { type: 'string' },
-    timeout: { type: 'string' },
+    timeout: { type: 'string' }, configs: { type: 'string' }, seed: { type: 'string' },
   });
-  const configs = configsFor(tiers(values.tier), values.config);
+  const seed = intFlag('seed', values.seed, Date.now() % 2 ** 31);
+  if (values.configs?.startsWith('random') && values.seed === undefined) console.error(`crucible spec: --seed ${seed}`);
+  const configs = configsFor(tiers(values.tier), values.config, values.configs, seed);
   const jobsN = intFlag('jobs', values.jobs, availableParallelism(), 1);
   const timeoutMs = intFlag('timeout', values.timeout, 300, 1) * 1000;
   const files = discoverWast(positionals.length > 0 ? positionals : defaultPaths());

@@ -1,6 +1,7 @@
 // Runs one parsed .wast script against one engine configuration and returns every check's
 // outcome. Every command is a check: a module must instantiate, a registration must find its
-// module, a bare action must not trap, and each assertion must hold.
+// module, a bare action must not trap, and each assertion must hold. A file header (knobs,
+// store settings, requirements: fileHeader.ts) adjusts the run; see runScript.
 
 import type { Action, Command, Expected, ModuleDef } from '../wast/ast.js';
 import { Engine } from '../../runtime/api/Engine.js';
@@ -14,6 +15,9 @@ import { rawArray, type Raw } from '../../runtime/instance/objects.js';
 import { valTypeName, type ValType } from '../../runtime/types.js';
 import { watToWasm, WatError } from '../wat/watToWasm.js';
 import { defineSpectest } from './spectestHost.js';
+import { CrucibleHostError, defineCrucible, type CrucibleHost } from './crucibleHost.js';
+import { applyStoreSettings, headerConfig, NO_HEADER, unmetRequirement, type FileHeader, type StoreSettings } from './fileHeader.js';
+import { backtraceMismatch, showExpectedFrames, showFrames } from './backtrace.js';
 import { matches, showExpected, showRaw, toRaw } from './values.js';
 
 /** One failed check. */
@@ -58,12 +62,25 @@ class ScriptRunner {
   private readonly store: Store;
   private readonly linker = new Linker();
   private readonly instances = new Map<string, Instance>();
+  private readonly host: CrucibleHost;
   private last: Instance | undefined;
 
-  constructor(config: Config, private readonly file: string) {
+  constructor(
+    config: Config,
+    private readonly file: string,
+    private readonly storeSettings: StoreSettings,
+  ) {
     this.engine = new Engine(config);
     this.store = new Store(this.engine);
+    applyStoreSettings(this.store, storeSettings);
     defineSpectest(this.linker);
+    this.host = defineCrucible(this.linker, this.engine);
+  }
+
+  /** Every instantiation starts from the header's store settings (fresh fuel, deadline). */
+  private instantiate(module: Module): Instance {
+    applyStoreSettings(this.store, this.storeSettings);
+    return this.linker.instantiate(this.store, module);
   }
 
   private bytesOf(def: ModuleDef): Uint8Array {
@@ -117,7 +134,7 @@ class ScriptRunner {
       case 'module': {
         const module = this.compile(cmd);
         if (cmd.isDefinition) return;
-        const inst = this.linker.instantiate(this.store, module);
+        const inst = this.instantiate(module);
         this.last = inst;
         if (cmd.name !== undefined) this.instances.set(cmd.name, inst);
         return;
@@ -146,11 +163,37 @@ class ScriptRunner {
         const isTrap = (e: unknown) => e instanceof Trap && e.message.startsWith(want);
         if (cmd.kind === 'assert_trap' && cmd.module !== undefined) {
           const module = this.compile(cmd.module);
-          this.expectFailure(() => this.linker.instantiate(this.store, module), `trap "${want}"`, isTrap);
+          this.expectFailure(() => this.instantiate(module), `trap "${want}"`, isTrap);
         } else {
           this.expectFailure(() => this.act(cmd.action!).values, `trap "${want}"`, isTrap);
         }
         return;
+      }
+      case 'assert_backtrace': {
+        let caught: Trap | undefined;
+        this.expectFailure(() => this.act(cmd.action).values, `trap "${cmd.message}"`, (e) => {
+          if (e instanceof Trap && e.message.startsWith(cmd.message)) caught = e;
+          return caught !== undefined;
+        });
+        const addressMap = this.engine.config.generateAddressMap;
+        const mismatch = backtraceMismatch(caught!.frames, cmd.frames, addressMap);
+        if (mismatch !== undefined) {
+          throw new CheckFailed(`backtrace ${showExpectedFrames(cmd.frames, addressMap)}`, `${mismatch}: ${showFrames(caught!.frames)}`);
+        }
+        return;
+      }
+      case 'assert_host_error': {
+        const want = `host error "${cmd.message}"`;
+        try {
+          this.act(cmd.action);
+        } catch (e) {
+          if (e === this.host.lastThrown && e instanceof CrucibleHostError && e.message.startsWith(cmd.message)) return;
+          if (e instanceof Error && !(e instanceof Trap) && e !== this.host.lastThrown && e.message === this.host.lastThrown?.message) {
+            throw new CheckFailed(want, `${describe(e)}: not the object the host threw (the runtime replaced the host's error)`);
+          }
+          throw new CheckFailed(want, describe(e));
+        }
+        throw new CheckFailed(want, 'succeeded');
       }
       case 'assert_malformed': {
         const def = cmd.module;
@@ -166,13 +209,13 @@ class ScriptRunner {
         return;
       case 'assert_unlinkable': {
         const module = this.compile(cmd.module);
-        this.expectFailure(() => this.linker.instantiate(this.store, module), `link error "${cmd.message}"`, (e) =>
+        this.expectFailure(() => this.instantiate(module), `link error "${cmd.message}"`, (e) =>
           e instanceof LinkError && e.message.startsWith(cmd.message));
         return;
       }
       case 'assert_uninstantiable': {
         const module = this.compile(cmd.module);
-        this.expectFailure(() => this.linker.instantiate(this.store, module), `trap "${cmd.message}"`, (e) =>
+        this.expectFailure(() => this.instantiate(module), `trap "${cmd.message}"`, (e) =>
           e instanceof Trap && e.message.startsWith(cmd.message));
         return;
       }
@@ -180,10 +223,22 @@ class ScriptRunner {
   }
 }
 
-/** Runs every command of a script under `config`. */
-export function runScript(commands: readonly Command[], config: Config, file: string): ScriptResult {
-  const runner = new ScriptRunner(config, file);
+/**
+ * Runs every command of a script under `config` with the file's header applied: its knobs
+ * overlaid on `config`, its store settings applied to the store at creation and before every
+ * instantiation. When the overlaid config does not meet the header's `requires`, nothing runs
+ * and every command is counted skipped with the reason.
+ */
+export function runScript(commands: readonly Command[], config: Config, file: string, header: FileHeader = NO_HEADER): ScriptResult {
   const result: ScriptResult = { checks: 0, passed: 0, failed: 0, skipped: 0, failures: [], skips: {} };
+  const effective = headerConfig(config, header);
+  const unmet = unmetRequirement(effective, header);
+  if (unmet !== undefined) {
+    result.checks = result.skipped = commands.length;
+    result.skips[unmet] = commands.length;
+    return result;
+  }
+  const runner = new ScriptRunner(effective, file, header.store);
   for (const cmd of commands) {
     try {
       runner.run(cmd);

@@ -1,5 +1,6 @@
 // The parsed model of a .wast spec script: commands, actions, argument constants and
 // expected-result patterns. Text modules stay source text (another tool compiles them).
+// Also Crucible's own assertions (assert_backtrace, assert_host_error), used in spectests/.
 // Types only: parsing lives in parseScript.ts and _internals/.
 
 /** Where a form starts: its opening paren. Lines and columns are 1-based. */
@@ -154,6 +155,39 @@ export interface AssertUnlinkable extends CommandBase { kind: 'assert_unlinkable
 /** Instantiation must trap. */
 export interface AssertUninstantiable extends CommandBase { kind: 'assert_uninstantiable'; module: ModuleDef; message: string }
 
+// ---- Crucible's own assertions (not in the spec testsuite) ---------------------------
+
+/**
+ * `(frame <funcIndex> "<name>"? <offset>?)`: one expected frame of a wasm backtrace.
+ * A frame written without a name expects the actual frame to carry none; an omitted offset
+ * is not checked.
+ */
+export interface ExpectedFrame {
+  /** Index in the function index space. */
+  func: number;
+  /** Name from the module's name section. */
+  name?: string;
+  /** Byte offset from the start of the module binary. */
+  offset?: number;
+}
+
+/**
+ * `(assert_backtrace <action> "<trap message prefix>" (frame ...)*)`: the action traps with
+ * exactly these frames, innermost first.
+ */
+export interface AssertBacktrace extends CommandBase {
+  kind: 'assert_backtrace';
+  action: Action;
+  message: string;
+  frames: ExpectedFrame[];
+}
+
+/**
+ * `(assert_host_error <action> "<message prefix>")`: a host function throws during the
+ * action and its error arrives unchanged (not as a trap).
+ */
+export interface AssertHostError extends CommandBase { kind: 'assert_host_error'; action: Action; message: string }
+
 /** One top-level command of a script. */
 export type Command =
   | ModuleCommand
@@ -165,7 +199,9 @@ export type Command =
   | AssertMalformed
   | AssertInvalid
   | AssertUnlinkable
-  | AssertUninstantiable;
+  | AssertUninstantiable
+  | AssertBacktrace
+  | AssertHostError;
 
 /** The `kind` tags of commands. */
 export type CommandKind = Command['kind'];

@@ -1,10 +1,12 @@
 // Parses a .wast spec script into commands (see ast.ts), lazily or all at once. Text modules
 // are kept as exact source text, not parsed; binary and quote modules are assembled.
+// Also parses Crucible's own assert_backtrace and assert_host_error (see ast.ts).
 // Meta commands of the reference interpreter (script/input/output) are not supported.
 
 import type { Action, Command, Const, Expected, ModuleDef, ModuleSource } from './ast.js';
 import { Lexer, type Position, type Token } from './lexer.js';
 import { parseConst, parseExpected } from './_internals/parseValues.js';
+import { parseFrames } from './_internals/parseFrame.js';
 import {
   closeForm,
   describe,
@@ -186,6 +188,23 @@ const COMMANDS: ReadonlyMap<string, CommandParser> = new Map<string, CommandPars
       const msg = message(lx, open);
       closeForm(lx, open, 'assert_exhaustion message');
       return { kind: 'assert_exhaustion', ...at(open), action, message: msg };
+    },
+  ],
+  [
+    'assert_backtrace',
+    (lx, open) => {
+      const action = expectAction(lx, open);
+      const msg = message(lx, open);
+      return { kind: 'assert_backtrace', ...at(open), action, message: msg, frames: parseFrames(lx, open) };
+    },
+  ],
+  [
+    'assert_host_error',
+    (lx, open) => {
+      const action = expectAction(lx, open);
+      const msg = message(lx, open);
+      closeForm(lx, open, 'assert_host_error message');
+      return { kind: 'assert_host_error', ...at(open), action, message: msg };
     },
   ],
   ['assert_malformed', moduleAssertion('assert_malformed')],

@@ -10,11 +10,21 @@ import { ConfigError } from '../errors.js';
 export class Engine {
   readonly config: Config;
   readonly tier: Tier;
+  /**
+   * The epoch counter, in shared memory so another thread (see `startEpochTicker`) can
+   * advance it while wasm runs; stores with epoch interruption compare it to their deadline.
+   */
+  readonly epoch = new Int32Array(new SharedArrayBuffer(4));
 
   /** @param config a full or partial config; unknown keys are rejected */
   constructor(config: Partial<Config> = {}) {
     this.config = configFrom(config, DEFAULT_CONFIG);
     this.tier = tierFor(this.config);
+  }
+
+  /** Advances the epoch by one (callable from any thread that shares `epoch`). */
+  incrementEpoch(): void {
+    Atomics.add(this.epoch, 0, 1);
   }
 }
 

@@ -3,6 +3,8 @@
 import { decodeModule } from '../binary/decodeModule.js';
 import { validateModuleFields } from '../binary/validateModule.js';
 import { validateCode } from '../validate/validateModule.js';
+import { checkBodyEncoding } from '../validate/checkBodyEncoding.js';
+import { CompileError } from '../errors.js';
 import type { TierModule } from '../tier.js';
 import type { ExternKind, ModuleInfo } from '../types.js';
 import type { Engine } from './Engine.js';
@@ -13,7 +15,14 @@ import type { Engine } from './Engine.js';
  */
 export function checkModule(bytes: Uint8Array): ModuleInfo {
   const info = decodeModule(bytes);
-  validateModuleFields(info);
+  try {
+    validateModuleFields(info);
+  } catch (e) {
+    // The spec decodes the whole module before validating: a malformed body wins over an
+    // invalid module field.
+    if (e instanceof CompileError && e.kind === 'invalid') checkBodyEncoding(info);
+    throw e;
+  }
   validateCode(info);
   return info;
 }
@@ -28,7 +37,7 @@ export class Module {
     bytes: Uint8Array,
   ) {
     this.info = checkModule(bytes);
-    this.prepared = engine.tier.prepare(this.info, { consumeFuel: engine.config.consumeFuel });
+    this.prepared = engine.tier.prepare(this.info, engine.config);
   }
 
   /** True when `bytes` is a valid module (no exception). */

@@ -9,7 +9,19 @@ export class Store {
   readonly state: StoreState;
 
   constructor(readonly engine: Engine) {
-    this.state = { depth: 0, maxDepth: engine.config.maxCallDepth, fuel: engine.config.consumeFuel ? 0 : undefined };
+    this.state = {
+      depth: 0,
+      maxDepth: engine.config.maxCallDepth,
+      fuel: engine.config.consumeFuel ? 0 : undefined,
+      epoch: engine.epoch,
+      epochDeadline: Number.MAX_SAFE_INTEGER,
+    };
+  }
+
+  /** Sets the epoch deadline `ticks` epochs from now (requires the epochInterruption knob). */
+  setEpochDeadline(ticks: number): void {
+    if (!this.engine.config.epochInterruption) throw new ConfigError('epoch interruption is off: enable the epochInterruption knob');
+    this.state.epochDeadline = Atomics.load(this.state.epoch, 0) + ticks;
   }
 
   /** Sets the remaining fuel (requires the consumeFuel knob). */

@@ -43,10 +43,18 @@ function oneOf<V extends string>(values: readonly V[], def: V, codegen: boolean,
 /** Every knob, by name. Adding a knob is one entry here. */
 export const KNOBS = {
   tier: oneOf(['interp', 'compiled'] as const, 'interp', true, 'Execution tier: the reference interpreter or the wasm-to-JS compiler.'),
-  maxCallDepth: int(10_000, 16, 100_000, false, 'Deepest wasm call depth before a "call stack exhausted" trap.', () =>
-    fc.oneof(fc.constant(10_000), fc.integer({ min: 16, max: 20_000 })),
+  maxCallDepth: int(10_000, 1000, 100_000, false, 'Deepest wasm call depth before a "call stack exhausted" trap.', () =>
+    fc.oneof(fc.constant(10_000), fc.integer({ min: 1000, max: 20_000 })),
   ),
   consumeFuel: bool(false, true, 'Charge one unit of fuel per instruction (end/else free), checked at function entry and loop headers.'),
+  epochInterruption: bool(false, true, 'Check the store\'s epoch deadline at function entry and loop headers; past it, trap with "interrupt".'),
+  paddingBetweenFunctions: int(0, 0, 65535, true, 'Filler bytes between functions in the compiled code image (positions shift; results must not).', () =>
+    fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 0, max: 65535 })),
+  ),
+  generateAddressMap: bool(true, true, 'Keep a code-position to wasm-offset map so trap backtraces carry wasm byte offsets.'),
+  optLevel: oneOf(['none', 'speed'] as const, 'speed', true, 'Compiled tier optimisation: none translates op by op; speed caches memory views and locals, folds constants, elides checks.'),
+  boundsChecks: oneOf(['explicit', 'guarded'] as const, 'explicit', true, 'Memory bounds checks: explicit compare per access, or guarded (typed-array access, out-of-range detected after the fact).'),
+  inlineSmallFunctions: bool(false, true, 'Compiled tier: inline calls to small leaf functions.'),
 };
 
 /** The knob table's type, for generic code. */

@@ -20,6 +20,10 @@ export interface StoreState {
   maxDepth: number;
   /** Remaining fuel when fuel is on; undefined when off. */
   fuel?: number;
+  /** The engine's epoch counter (shared memory: other threads may advance it). */
+  readonly epoch: Int32Array;
+  /** With epoch interruption on, running code traps "interrupt" once `epoch[0] >= epochDeadline`. */
+  epochDeadline: number;
 }
 
 /** A function: defined by a wasm instance, or provided by the host. */

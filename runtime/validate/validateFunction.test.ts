@@ -8,6 +8,7 @@ import { CompileError } from '../errors.js';
 import { decodeModule } from '../binary/decodeModule.js';
 import { loadWabt, watToWasm } from '../../harness/wat/watToWasm.js';
 import { validateCode } from './validateModule.js';
+import { binModule, section, type BinOptions } from './_internals/testBinary.js';
 
 await loadWabt();
 
@@ -30,42 +31,8 @@ function rejects(bytes: Uint8Array, kind: 'invalid' | 'malformed', prefix: strin
 
 const wat = (text: string): Uint8Array => watToWasm(`(module ${text})`);
 
-// --- hand-made binaries, for what the text format cannot express -----------------------------
-
-const leb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    const b = n & 0x7f;
-    n >>>= 7;
-    out.push(n === 0 ? b : b | 0x80);
-  } while (n !== 0);
-  return out;
-};
-const section = (id: number, payload: number[]): number[] => [id, ...leb(payload.length), ...payload];
-
-interface BinOptions {
-  memory?: boolean;
-  dataCount?: number;
-  /** Bytes appended after the code section (e.g. a data section). */
-  trailing?: number[];
-  /** Body size override, to make the declared size disagree with the bytes. */
-  size?: number;
-}
-
-/** One `[] -> []` function whose instructions (no local declarations) are `code`. */
-function bin(code: number[], o: BinOptions = {}): Uint8Array {
-  const body = [0x00, ...code];
-  const bytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, 0x60, 0, 0]),
-    ...section(3, [1, 0]),
-    ...(o.memory ? section(5, [1, 0, 1]) : []),
-    ...(o.dataCount !== undefined ? section(12, leb(o.dataCount)) : []),
-    ...section(10, [1, ...leb(o.size ?? body.length), ...body]),
-    ...(o.trailing ?? []),
-  ];
-  return new Uint8Array(bytes);
-}
+/** One `[] -> []` function whose instructions are `code`. */
+const bin = (code: number[], o: BinOptions = {}): Uint8Array => binModule([code], o);
 
 // --- one module per message ------------------------------------------------------------------
 

@@ -101,12 +101,25 @@ function checkBody(m: ModuleInfo, ctx: CodeContext, r: Reader, type: FuncType, l
         case Act.SkipF32: skipBytes(r, 4); break;
         case Act.SkipF64: skipBytes(r, 8); break;
         case Act.SkipV128: skipBytes(r, 16); break;
-        case Act.Memarg: memarg(m, r, op.id); break;
+        case Act.Memarg: {
+          const align = r.u32();
+          r.u32(); // offset: any u32 is valid
+          checkMemarg(m, align, op.id);
+          break;
+        }
         case Act.MemoryZero: zeroByte(r); needMemory(m); break;
-        case Act.Lane: lane(r, op.id); break;
-        case Act.MemargLane: memarg(m, r, op.id); lane(r, op.id); break;
+        case Act.Lane: checkLane(r.u8(), op.id); break;
+        case Act.MemargLane: {
+          const align = r.u32();
+          r.u32();
+          const laneIndex = r.u8();
+          checkMemarg(m, align, op.id);
+          checkLane(laneIndex, op.id);
+          break;
+        }
         case Act.Shuffle: {
-          for (let i = 0; i < 16; i++) if (r.u8() >= 32) s.fail('invalid lane index');
+          skipBytes(r, 16);
+          for (let i = r.pos - 16; i < r.pos; i++) if (bytes[i] >= 32) s.fail('invalid lane index');
           break;
         }
         case Act.DataDrop: dataIndex(m, r.u32(), at); break;
@@ -301,10 +314,7 @@ function checkBody(m: ModuleInfo, ctx: CodeContext, r: Reader, type: FuncType, l
       }
     }
     // Fixed signature from the opcode table.
-    const ps = op.params as Types;
-    for (let i = ps.length - 1; i >= 0; i--) s.popExpect(ps[i]);
-    const rs = op.results as Types;
-    for (let i = 0; i < rs.length; i++) s.push(rs[i]);
+    s.applySig(op.params as Types, op.results as Types);
   }
 }
 
@@ -344,15 +354,13 @@ function dataIndex(m: ModuleInfo, x: number, at: number): void {
   if (x >= m.dataCount) stack.fail(`unknown data segment ${x}`);
 }
 
-function memarg(m: ModuleInfo, r: Reader, id: number): void {
-  const align = r.u32();
-  r.u32(); // offset: any u32 is valid
+function checkMemarg(m: ModuleInfo, align: number, id: number): void {
   needMemory(m);
   if (align > NATURAL_ALIGN[id]) stack.fail('alignment must not be larger than natural');
 }
 
-function lane(r: Reader, id: number): void {
-  if (r.u8() >= LANES[id]) stack.fail('invalid lane index');
+function checkLane(laneIndex: number, id: number): void {
+  if (laneIndex >= LANES[id]) stack.fail('invalid lane index');
 }
 
 // All labels are read before any is checked: a malformed immediate later in the instruction

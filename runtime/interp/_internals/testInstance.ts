@@ -58,7 +58,9 @@ export function testInstance(source: string | Uint8Array, opts: TestOptions = {}
   const bytes = typeof source === 'string' ? watToBytes(source) : source;
   const info = decodeModule(bytes);
   const prepared = new InterpModule(info, { fuel: opts.fuel !== undefined, inline: opts.inline ?? true });
-  const store: StoreState = opts.store ?? { depth: 0, maxDepth: opts.maxDepth ?? 10000, fuel: opts.fuel };
+  const store: StoreState = opts.store ?? {
+    depth: 0, maxDepth: opts.maxDepth ?? 10000, fuel: opts.fuel, epoch: new Int32Array(1), epochDeadline: Number.MAX_SAFE_INTEGER,
+  };
   const state: InstanceState = {
     module: info, store, funcs: [], tables: [], memories: [], globals: [], elems: [], datas: [],
   };

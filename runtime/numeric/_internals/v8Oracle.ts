@@ -84,8 +84,12 @@ interface HostWasm {
 }
 const hostWasm = (): HostWasm => (globalThis as unknown as { WebAssembly: HostWasm }).WebAssembly;
 
-/** Builds and instantiates (synchronously) one module exporting each mnemonic under its name. */
-export function buildV8Oracle(mnemonics: readonly string[]): Record<string, OracleFn> {
+/**
+ * The oracle module's bytes: one export per mnemonic, under its name, taking and returning
+ * integer carriers (f32 as i32 bits, f64 as i64 bits). Also run on our own tiers by
+ * runtime/api/numericTier.test.ts, so both engines execute the very same bytes.
+ */
+export function oracleModuleBytes(mnemonics: readonly string[]): Uint8Array {
   const types: number[][] = [];
   const funcs: number[][] = [];
   const exports: number[][] = [];
@@ -108,13 +112,17 @@ export function buildV8Oracle(mnemonics: readonly string[]): Record<string, Orac
     code.push(0x0b);
     bodies.push([...uleb(code.length), ...code]);
   });
-  const bytes = new Uint8Array([
+  return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec(types)),
     ...section(3, vec(funcs)),
     ...section(7, vec(exports)),
     ...section(10, vec(bodies)),
   ]);
+}
+
+/** Builds and instantiates (synchronously) one module exporting each mnemonic under its name. */
+export function buildV8Oracle(mnemonics: readonly string[]): Record<string, OracleFn> {
   const { Module, Instance } = hostWasm();
-  return new Instance(new Module(bytes)).exports;
+  return new Instance(new Module(oracleModuleBytes(mnemonics))).exports;
 }

@@ -8,11 +8,15 @@ import { valTypeName, type ValType } from '../../types.js';
 /** The operand type of unreachable code, matching any type. No ValType is 0. */
 export const UNKNOWN = 0;
 
-/** Kinds of control frame. */
+/** Control frame of a `block`. */
 export const K_BLOCK = 0;
+/** Control frame of a `loop`: branches to it carry its start types. */
 export const K_LOOP = 1;
+/** Control frame of an `if` before its `else` (or implicit empty else). */
 export const K_IF = 2;
+/** Control frame of the `else` branch of an `if`. */
 export const K_ELSE = 3;
+/** The outermost frame: the function body itself. */
 export const K_FUNC = 4;
 
 /** A result type as the validator sees it (ValType codes). */
@@ -52,11 +56,13 @@ export class TypeStack {
     throw new CompileError('invalid', message, this.at, this.funcIndex);
   }
 
+  /** Pushes an operand type. */
   push(t: number): void {
     if (this.sp === this.vals.length) this.vals = grow(this.vals);
     this.vals[this.sp++] = t;
   }
 
+  /** Pushes `ts` in order. */
   pushVals(ts: Types): void {
     for (let i = 0; i < ts.length; i++) this.push(ts[i]);
   }
@@ -85,6 +91,28 @@ export class TypeStack {
     return actual;
   }
 
+  /**
+   * The hot path for fixed signatures: pops params `ps` and pushes `rs` when the top of the
+   * stack already holds exactly `ps` above the frame's height; otherwise the general path
+   * (unreachable code, errors) runs.
+   */
+  applySig(ps: Types, rs: Types): void {
+    const n = ps.length;
+    const sp = this.sp;
+    const v = this.vals;
+    let fast = sp - this.heights[this.depth - 1] >= n;
+    for (let i = 0; fast && i < n; i++) fast = v[sp - n + i] === ps[i];
+    if (fast && sp - n + rs.length <= v.length) {
+      let top = sp - n;
+      for (let i = 0; i < rs.length; i++) v[top++] = rs[i];
+      this.sp = top;
+      return;
+    }
+    for (let i = n - 1; i >= 0; i--) this.popExpect(ps[i]);
+    for (let i = 0; i < rs.length; i++) this.push(rs[i]);
+  }
+
+  /** Pops operands matching `ts` (the last type first). */
   popVals(ts: Types): void {
     for (let i = ts.length - 1; i >= 0; i--) this.popExpect(ts[i]);
   }
@@ -129,14 +157,17 @@ export class TypeStack {
     return f;
   }
 
+  /** Kind (K_*) of frame `frame` (0 is the outermost). */
   kindOf(frame: number): number {
     return this.kinds[frame];
   }
 
+  /** Types frame `frame` started with (its block type's params). */
   startTypes(frame: number): Types {
     return this.starts[frame];
   }
 
+  /** Types frame `frame` must end with (its block type's results). */
   endTypes(frame: number): Types {
     return this.ends[frame];
   }
