@@ -41,6 +41,15 @@ export interface FuncType {
   readonly results: readonly ValType[];
 }
 
+/** Structural equality of function types (2.0 has no subtyping: params and results match exactly). */
+export function sameFuncType(a: FuncType, b: FuncType): boolean {
+  if (a === b) return true;
+  if (a.params.length !== b.params.length || a.results.length !== b.results.length) return false;
+  for (let i = 0; i < a.params.length; i++) if (a.params[i] !== b.params[i]) return false;
+  for (let i = 0; i < a.results.length; i++) if (a.results[i] !== b.results[i]) return false;
+  return true;
+}
+
 /** Size limits of a table (elements) or memory (64 KiB pages). */
 export interface Limits {
   readonly min: number;

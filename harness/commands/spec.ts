@@ -136,6 +136,9 @@ export async function run(argv: string[]): Promise<number> {
   for (const e of judged.unexpectedPasses) {
     console.log(`UNEXPECTED PASS ${e.file}${e.line !== undefined ? ':' + e.line : ''}${e.tier ? ' [' + e.tier + ']' : ''}: listed as failing (${e.reason}); remove it from the expectations`);
   }
+  const skipReasons = new Map<string, number>();
+  for (const r of rows) for (const [why, n] of Object.entries(r.skips ?? {})) skipReasons.set(why, (skipReasons.get(why) ?? 0) + n);
+  for (const [why, n] of skipReasons) console.log(`SKIPPED ${n}: ${why}`);
   console.log(summaryTable(rows));
   const t = totals(rows);
   console.log(`${t.filesPassed}/${t.files} files passed, ${t.passed}/${t.assertions} checks passed, ${t.failed} failed (${judged.expectedFailures} expected), ${t.skipped} skipped in ${(durationMs / 1000).toFixed(1)} s`);

@@ -147,6 +147,17 @@ export function unmetRequirement(config: Config, header: FileHeader): string | u
   return 'requires ' + unmet.map(([k, v]) => `${k}=${JSON.stringify(v)} (config has ${JSON.stringify(config[k as KnobName])})`).join(', ');
 }
 
+/**
+ * The store settings a run under `config` (already overlaid) applies: the header's, plus
+ * unlimited fuel (2^53 - 1) when the config charges fuel but the file sets none - so a config
+ * matrix can turn fuel on for every file (fuel-charging code still runs) without every call
+ * trapping at once. Epoch interruption needs no such default: a new store's deadline is never.
+ */
+export function storeSettingsFor(config: Config, header: FileHeader): StoreSettings {
+  if (config.consumeFuel && header.store.fuel === undefined) return { ...header.store, fuel: Number.MAX_SAFE_INTEGER };
+  return header.store;
+}
+
 /** Applies store settings to `store` (whose engine has the header's knobs). */
 export function applyStoreSettings(store: Store, settings: StoreSettings): void {
   if (settings.fuel !== undefined) store.setFuel(settings.fuel);

@@ -42,6 +42,8 @@ export function summaryJson(rows: readonly FileRow[], judged: Judged, durationMs
       file: r.file, id: r.id, tier: r.tier, config: r.config, configValues: r.configValues,
       assertions: r.checks, passed: r.passed, failed: r.failed, skipped: r.skipped,
       durationMs: Math.round(r.durationMs), failures: r.failures,
+      ...(r.skips && Object.keys(r.skips).length > 0 ? { skips: r.skips } : {}),
+      ...(r.header ? { header: r.header } : {}),
     })),
   };
 }

@@ -9,13 +9,9 @@ import { WastSyntaxError } from '../wast/errors.js';
 import type { Config } from '../../runtime/config/knobs.js';
 import { loadWabt } from '../wat/watToWasm.js';
 import { runScript, type Failure } from './runScript.js';
+import type { NamedConfig } from '../generators/configs.js';
 import { headerConfig, parseFileHeader, type FileHeader } from './fileHeader.js';
 
-/** A config with the name reports use for it. */
-export interface NamedConfig {
-  name: string;
-  config: Config;
-}
 
 /** One file × config result row. */
 export interface FileRow {

@@ -16,7 +16,7 @@ import { valTypeName, type ValType } from '../../runtime/types.js';
 import { watToWasm, WatError } from '../wat/watToWasm.js';
 import { defineSpectest } from './spectestHost.js';
 import { CrucibleHostError, defineCrucible, type CrucibleHost } from './crucibleHost.js';
-import { applyStoreSettings, headerConfig, NO_HEADER, unmetRequirement, type FileHeader, type StoreSettings } from './fileHeader.js';
+import { applyStoreSettings, headerConfig, NO_HEADER, storeSettingsFor, unmetRequirement, type FileHeader, type StoreSettings } from './fileHeader.js';
 import { backtraceMismatch, showExpectedFrames, showFrames } from './backtrace.js';
 import { matches, showExpected, showRaw, toRaw } from './values.js';
 
@@ -39,6 +39,8 @@ export interface ScriptResult {
   skips: Record<string, number>;
 }
 
+const textCache = new WeakMap<ModuleDef, Uint8Array | WatError>();
+
 /** Why a check did not hold: thrown inside the runner, caught per command. */
 class CheckFailed extends Error {
   constructor(readonly expected: string, readonly actual: string) {
@@ -54,6 +56,10 @@ function describe(e: unknown): string {
   if (e instanceof CheckFailed) return e.actual;
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   return String(e);
+}
+
+function succeeded(result: unknown): string {
+  return Array.isArray(result) && result.length > 0 ? `succeeded with ${result.map((v) => showRaw(v)).join(' ')}` : 'succeeded';
 }
 
 /** Runs scripts' commands against one engine, keeping named instances and registrations. */
@@ -77,7 +83,7 @@ class ScriptRunner {
     this.host = defineCrucible(this.linker, this.engine);
   }
 
-  /** Every instantiation starts from the header's store settings (fresh fuel, deadline). */
+  /** Every instantiation starts from the run's store settings (fresh fuel, a new deadline). */
   private instantiate(module: Module): Instance {
     applyStoreSettings(this.store, this.storeSettings);
     return this.linker.instantiate(this.store, module);
@@ -85,7 +91,20 @@ class ScriptRunner {
 
   private bytesOf(def: ModuleDef): Uint8Array {
     const src = def.source;
-    return src.form === 'binary' ? src.bytes : watToWasm(src.text, this.file);
+    if (src.form === 'binary') return src.bytes;
+    // A file runs under many configs from one parse: encode each text module once.
+    let encoded = textCache.get(def);
+    if (encoded === undefined) {
+      try {
+        encoded = watToWasm(src.text, this.file);
+      } catch (e) {
+        if (!(e instanceof WatError)) throw e;
+        encoded = e;
+      }
+      textCache.set(def, encoded);
+    }
+    if (encoded instanceof WatError) throw encoded;
+    return encoded;
   }
 
   private compile(def: ModuleDef): Module {
@@ -125,7 +144,7 @@ class ScriptRunner {
       if (ok(e)) return;
       throw new CheckFailed(expected, describe(e));
     }
-    throw new CheckFailed(expected, `succeeded${Array.isArray(result) ? ' with ' + result.map((v) => showRaw(v)).join(' ') : ''}`);
+    throw new CheckFailed(expected, succeeded(result));
   }
 
   /** Runs one command; throws CheckFailed (or anything) when the check does not hold. */
@@ -184,8 +203,9 @@ class ScriptRunner {
       }
       case 'assert_host_error': {
         const want = `host error "${cmd.message}"`;
+        let values: Raw[];
         try {
-          this.act(cmd.action);
+          values = this.act(cmd.action).values;
         } catch (e) {
           if (e === this.host.lastThrown && e instanceof CrucibleHostError && e.message.startsWith(cmd.message)) return;
           if (e instanceof Error && !(e instanceof Trap) && e !== this.host.lastThrown && e.message === this.host.lastThrown?.message) {
@@ -193,7 +213,7 @@ class ScriptRunner {
           }
           throw new CheckFailed(want, describe(e));
         }
-        throw new CheckFailed(want, 'succeeded');
+        throw new CheckFailed(want, succeeded(values));
       }
       case 'assert_malformed': {
         const def = cmd.module;
@@ -225,7 +245,8 @@ class ScriptRunner {
 
 /**
  * Runs every command of a script under `config` with the file's header applied: its knobs
- * overlaid on `config`, its store settings applied to the store at creation and before every
+ * overlaid on `config`, its store settings (see storeSettingsFor: unlimited fuel when fuel
+ * is on and the file sets none) applied to the store at creation and before every
  * instantiation. When the overlaid config does not meet the header's `requires`, nothing runs
  * and every command is counted skipped with the reason.
  */
@@ -238,7 +259,7 @@ export function runScript(commands: readonly Command[], config: Config, file: st
     result.skips[unmet] = commands.length;
     return result;
   }
-  const runner = new ScriptRunner(effective, file, header.store);
+  const runner = new ScriptRunner(effective, file, storeSettingsFor(effective, header));
   for (const cmd of commands) {
     try {
       runner.run(cmd);

@@ -2,37 +2,21 @@
 // tables, globals, exports. Used by benchmarks, tests and generators that need modules
 // without going through text. It writes what it is given; validity is the caller's concern.
 
-/** Unsigned LEB128. */
+import { ByteWriter } from './ByteWriter.js';
+
+/** Unsigned LEB128 (through ByteWriter, the harness's one LEB implementation). */
 export function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return out;
+  return new ByteWriter(8).uleb(n).toArray();
 }
 
 /** Signed LEB128 of a number (safe integer range) or bigint. */
 export function sleb(v: number | bigint): number[] {
-  let n = BigInt(v);
-  const out: number[] = [];
-  for (;;) {
-    const b = Number(n & 0x7fn);
-    n >>= 7n;
-    if ((n === 0n && !(b & 0x40)) || (n === -1n && b & 0x40)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
+  return new ByteWriter(16).sleb(BigInt(v)).toArray();
 }
 
 /** A length-prefixed UTF-8 name. */
 export function name(s: string): number[] {
-  const b = [...new TextEncoder().encode(s)];
-  return [...uleb(b.length), ...b];
+  return new ByteWriter().name(s).toArray();
 }
 
 function vec(items: number[][]): number[] {

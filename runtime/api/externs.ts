@@ -4,7 +4,7 @@
 import {
   FuncInstance, GlobalInstance, MemoryInstance, TableInstance,
 } from '../instance/objects.js';
-import type { FuncType, ImportDesc, Limits, ModuleInfo } from '../types.js';
+import { sameFuncType, type ImportDesc, type Limits, type ModuleInfo } from '../types.js';
 
 /** An entity that can be imported or exported. */
 export type Extern =
@@ -13,14 +13,7 @@ export type Extern =
   | { readonly kind: 'memory'; readonly memory: MemoryInstance }
   | { readonly kind: 'global'; readonly global: GlobalInstance };
 
-/** Structural equality of function types. */
-export function sameFuncType(a: FuncType, b: FuncType): boolean {
-  if (a === b) return true;
-  if (a.params.length !== b.params.length || a.results.length !== b.results.length) return false;
-  for (let i = 0; i < a.params.length; i++) if (a.params[i] !== b.params[i]) return false;
-  for (let i = 0; i < a.results.length; i++) if (a.results[i] !== b.results[i]) return false;
-  return true;
-}
+export { sameFuncType };
 
 function limitsMatch(actualMin: number, actualMax: number | undefined, want: Limits): boolean {
   if (actualMin < want.min) return false;

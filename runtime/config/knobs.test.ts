@@ -34,15 +34,15 @@ test('unknown keys and bad values are ConfigErrors', () => {
 });
 
 test('inline JSON overlays the defaults', () => {
-  const c = loadConfig('{"consumeFuel": true, "maxCallDepth": 500}');
+  const c = loadConfig('{"consumeFuel": true, "maxCallDepth": 5000}');
   assert.is(c.consumeFuel, true);
-  assert.is(c.maxCallDepth, 500);
+  assert.is(c.maxCallDepth, 5000);
   assert.is(c.tier, DEFAULT_CONFIG.tier);
 });
 
 test('flags parse by knob type', () => {
   assert.is(parseKnobFlag('consumeFuel', 'false'), false);
-  assert.is(parseKnobFlag('maxCallDepth', '64'), 64);
+  assert.is(parseKnobFlag('maxCallDepth', '2048'), 2048);
   assert.throws(() => parseKnobFlag('maxCallDepth', '6x'), isConfigError);
   assert.is(kebab('maxCallDepth'), 'max-call-depth');
 });

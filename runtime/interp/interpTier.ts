@@ -21,5 +21,6 @@ import { InterpModule } from './_internals/InterpModule.js';
 /** The interpreter tier. */
 export const interpTier: Tier = {
   name: 'interp',
-  prepare: (module, options) => new InterpModule(module, { fuel: options.consumeFuel, inline: true }),
+  prepare: (module, options) =>
+    new InterpModule(module, { fuel: options.consumeFuel, inline: true, addressMap: options.generateAddressMap }),
 };

@@ -7,6 +7,12 @@ import type { ModuleInfo } from '../../types.js';
 import { InterpFunc } from './InterpFunc.js';
 import { lower, type LowerOptions, type Lowered } from './lower.js';
 
+/** How the interpreter prepares and runs a module. */
+export interface InterpOptions extends LowerOptions {
+  /** Trap frames carry wasm byte offsets (the generateAddressMap knob; default on). */
+  readonly addressMap?: boolean;
+}
+
 /** A validated module prepared for the interpreter. */
 export class InterpModule implements TierModule {
   private readonly lowered: (Lowered | undefined)[] = [];
@@ -17,7 +23,7 @@ export class InterpModule implements TierModule {
    */
   constructor(
     readonly module: ModuleInfo,
-    readonly options: LowerOptions,
+    readonly options: InterpOptions,
   ) {}
 
   /** Makes the function instance of defined function `funcIndex` of `instance`. */

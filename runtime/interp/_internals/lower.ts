@@ -8,9 +8,11 @@ import { readOp } from '../../opcodes/readOp.js';
 import type { OpInfo } from '../../opcodes/table.js';
 import { ValType, type ModuleInfo } from '../../types.js';
 import { C, INLINE_CODES, MEMORY_CODES } from './codes.js';
-import { readImm, type Imm } from './readImm.js';
+import { readImm, type Imm } from '../../exec/readImm.js';
 import { RARE_FNS } from './rareOps.js';
-import { NUMERIC_FNS } from './numericTable.js';
+import { NUMERIC_FNS } from '../../exec/numericFns.js';
+import { fuelPlan } from '../../exec/fuelPlan.js';
+import { blockSig } from '../../exec/blockSig.js';
 
 /** A function ready to run: code, the byte offset of every code slot, constants, frame shape. */
 export interface Lowered {
@@ -114,7 +116,9 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
   const r = new Reader(module.bytes, body.codeStart, body.codeEnd);
   const ctl: Ctl[] = [];
   let h = nLocals; // static operand height, fp-relative (valid in reachable code)
-  let batch = -1; // code slot of the open FUEL batch's count, or -1
+  // Where each batch of fuel is charged: the rule lives in exec/fuelPlan.ts, shared with the
+  // compiled tier so both charge at exactly the same points.
+  const plan = opts.fuel ? fuelPlan(module, funcIndex) : undefined;
 
   const push = (kind: Ctl['kind'], nP: number, nR: number, deadEntry: boolean): Ctl => {
     const c: Ctl = {
@@ -124,23 +128,15 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
     ctl.push(c);
     return c;
   };
-  const charge = (): void => {
-    if (!opts.fuel) return;
-    if (batch < 0) {
-      e.emit(C.FUEL);
-      batch = e.len;
-      e.emit(0);
-    }
-    e.code[batch]++;
-  };
-  const endBatch = (): void => {
-    batch = -1;
+  const charge = (at: number): void => {
+    const n = plan?.get(at);
+    if (n === undefined) return;
+    e.emit(C.FUEL);
+    e.emit(n);
   };
   const blockType = (bt: number): [number, number] => {
-    if (bt === -64) return [0, 0];
-    if (bt < 0) return [0, 1];
-    const t = module.types[bt];
-    return [t.params.length, t.results.length];
+    const sig = blockSig(module, bt);
+    return [sig.params.length, sig.results.length];
   };
   const target = (t: Ctl): void => {
     if (t.kind === 'loop') e.emit(t.start);
@@ -166,7 +162,6 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
   };
   const endBlock = (c: Ctl): void => {
     ctl.pop();
-    endBatch();
     for (const slot of c.fixups) e.code[slot] = e.len;
     if (c.elseFixup >= 0) e.code[c.elseFixup] = e.len;
     h = c.height + c.nResults;
@@ -220,14 +215,13 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
         top.elseFixup = -1;
         top.dead = false;
         h = top.height + top.nParams;
-        endBatch();
       } else if (op.name === 'end') {
         if (top.deadEntry) ctl.pop();
         else endBlock(top);
       }
       continue;
     }
-    if (op.name !== 'end' && op.name !== 'else') charge();
+    charge(at);
 
     switch (op.name) {
       case 'unreachable':
@@ -243,7 +237,6 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
       }
       case 'loop': {
         const [p, q] = blockType(imm.a);
-        endBatch();
         push('loop', p, q, false);
         if (opts.fuel) e.emit(C.FUEL_CHECK);
         break;
@@ -254,7 +247,6 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
         e.emit(C.IF);
         const slot = e.len;
         e.emit(-1);
-        endBatch();
         push('if', p, q, false).elseFixup = slot;
         break;
       }
@@ -264,7 +256,6 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
         e.code[top.elseFixup] = e.len;
         top.elseFixup = -1;
         h = top.height + top.nParams;
-        endBatch();
         break;
       case 'end':
         endBlock(top);
@@ -272,12 +263,10 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
       case 'br':
         branch(imm.a, C.JUMP, C.BR_UNWIND);
         markDead();
-        endBatch();
         break;
       case 'br_if':
         h--;
         branch(imm.a, C.BR_IF, C.BR_IF_UNWIND);
-        endBatch();
         break;
       case 'br_table': {
         h--;
@@ -291,13 +280,11 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
           e.emit(t.height);
         }
         markDead();
-        endBatch();
         break;
       }
       case 'return':
         e.emit(C.RETURN);
         markDead();
-        endBatch();
         break;
       case 'call': {
         const t = module.types[module.funcTypes[imm.a]];
@@ -373,7 +360,6 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
         lowerPlain(op, imm);
     }
     if (op.params !== undefined) h += op.results!.length - op.params.length;
-    if (op.traps.length > 0) endBatch();
   }
 
   return {

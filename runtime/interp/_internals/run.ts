@@ -2,15 +2,17 @@
 // its own frame stack, so calls within an instance never recurse in JS. Calls to any other
 // FuncInstance (imports, host functions, other instances) go through their `invoke`.
 
-import { trap, Trap, TrapKind } from '../../errors.js';
+import { trap, Trap, TrapKind, type Frame } from '../../errors.js';
 import type { FuncInstance, MemoryInstance, Raw } from '../../instance/objects.js';
 import { op } from '../../opcodes/table.js';
+import { moduleNames } from '../../binary/names.js';
+import { NUMERIC_FNS } from '../../exec/numericFns.js';
+import { indirectTarget } from '../../exec/indirectTarget.js';
+import { growMemory, isStackOverflow } from '../../exec/jsLimits.js';
 import { C } from './codes.js';
 import type { InterpFunc } from './InterpFunc.js';
 import type { Lowered } from './lower.js';
-import { NUMERIC_FNS } from './numericTable.js';
 import { RARE_FNS } from './rareOps.js';
-import { sameType } from './sameType.js';
 
 const FNS = NUMERIC_FNS as ((...args: unknown[]) => unknown)[];
 const SHUFFLE = FNS[op('i8x16.shuffle').id];
@@ -110,15 +112,9 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           if (code[at] === C.CALL) f = funcs[code[pc++]];
           else {
             const expected = types[code[pc]];
-            const elems = tables[code[pc + 1]].elements;
+            const table = tables[code[pc + 1]];
             pc += 2;
-            const i = (stack[--sp] as number) >>> 0;
-            // The element index in the message matches the reference interpreter's text.
-            if (i >= elems.length) throw new Trap(TrapKind.UndefinedElement, `undefined element ${i}`);
-            const g = elems[i] as FuncInstance | null;
-            if (g === null || g === undefined) throw new Trap(TrapKind.IndirectCallToNull, `uninitialized element ${i}`);
-            if (!sameType(g.type, expected)) trap(TrapKind.IndirectCallTypeMismatch);
-            f = g;
+            f = indirectTarget(table, stack[--sp] as number, expected);
           }
           if (f.instance === inst && (f as InterpFunc).interp === tm) {
             if (store.depth >= store.maxDepth) trap(TrapKind.CallStackExhausted);
@@ -213,7 +209,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           stack[sp++] = mem!.pages;
           break;
         case C.MEMORY_GROW:
-          stack[sp - 1] = growMemory(mem!, (stack[sp - 1] as number) >>> 0);
+          stack[sp - 1] = growMemory(mem!, stack[sp - 1] as number);
           u8 = mem!.u8;
           view = mem!.view;
           break;
@@ -457,7 +453,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
     }
   } catch (err) {
     store.depth = depth0;
-    throw withFrames(err, cur, at, frames, rets);
+    throw withFrames(err, entry, cur, at, frames, rets);
   }
 }
 
@@ -489,37 +485,26 @@ function callOut(f: FuncInstance, stack: Raw[], sp: number): number {
   return sp;
 }
 
-/** memory.grow: the old size, or -1 when the memory cannot grow (limits or allocation). */
-function growMemory(mem: MemoryInstance, delta: number): number {
-  try {
-    return mem.grow(delta);
-  } catch (e) {
-    if (e instanceof RangeError) return -1; // the engine could not allocate the buffer
-    throw e;
-  }
-}
-
-/**
- * True for V8's own stack overflow (as opposed to a RangeError a host throws). Runs with the
- * stack nearly full, so it must stay trivial: a regex here overflows in turn.
- */
-function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && e.message === 'Maximum call stack size exceeded';
-}
-
 /**
  * The error to rethrow: a Trap (or a JS stack overflow, turned into one) gets this run's
  * frames appended, innermost first; anything else is a host error and stays as it is.
  */
-function withFrames(err: unknown, cur: Lowered, at: number, frames: Lowered[], rets: number[]): unknown {
+function withFrames(err: unknown, entry: InterpFunc, cur: Lowered, at: number, frames: Lowered[], rets: number[]): unknown {
   let t: Trap;
   if (err instanceof Trap) t = err;
   else if (isStackOverflow(err)) t = new Trap(TrapKind.CallStackExhausted);
   else return err;
-  t.frames.push({ func: cur.funcIndex, offset: cur.offs[at] });
-  for (let i = frames.length - 1; i >= 0; i--) {
-    // rets[i] is just past the call instruction, so rets[i] - 1 is one of its slots.
-    t.frames.push({ func: frames[i].funcIndex, offset: frames[i].offs[rets[i] - 1] });
-  }
+  const names = moduleNames(entry.instance.module).funcs;
+  const withOffsets = entry.interp.options.addressMap !== false;
+  const frame = (l: Lowered, slot: number): Frame => {
+    const f: Frame = { func: l.funcIndex };
+    const name = names.get(l.funcIndex);
+    if (name !== undefined) f.name = name;
+    if (withOffsets) f.offset = l.offs[slot];
+    return f;
+  };
+  t.frames.push(frame(cur, at));
+  // rets[i] is just past the call instruction, so rets[i] - 1 is one of its slots.
+  for (let i = frames.length - 1; i >= 0; i--) t.frames.push(frame(frames[i], rets[i] - 1));
   return t;
 }

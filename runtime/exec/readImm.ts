@@ -1,9 +1,9 @@
-// Reads the immediates of one instruction, whatever its kind, into one small record. The
-// lowering uses it for live and dead code alike, so skipping unreachable code can never get
-// out of step with the binary. No validation: bodies are validated before they are lowered.
+// Reads the immediates of one instruction, whatever its kind, into one small record. Both
+// tiers use it for live and dead code alike, so skipping unreachable code can never get out
+// of step with the binary. No validation: bodies are validated before they are translated.
 
-import type { Reader } from '../../binary/Reader.js';
-import type { ImmKind } from '../../opcodes/table.js';
+import type { Reader } from '../binary/Reader.js';
+import type { ImmKind } from '../opcodes/table.js';
 
 /** The immediates of one instruction. Fields not used by a kind are left at their defaults. */
 export interface Imm {

@@ -1,0 +1,58 @@
+// Test fixtures shared by native/*.test.ts: the backends to run each contract against,
+// a coded-error assertion and temporary files. Leaves out assertions on contents (each
+// test states its own).
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as assert from 'uvu/assert';
+import type { MemoryBackend } from '../MemoryBackend.js';
+import { MemoryImageError } from '../MemoryImageError.js';
+import { loadMemoryBackend, nativeUnavailableReason } from '../loadMemoryBackend.js';
+import { tsTwin } from '../tsTwin.js';
+
+/** The twin always, the addon when it loads (else says plainly that it was skipped). */
+export function backendsUnderTest(): MemoryBackend[] {
+  const native = loadMemoryBackend();
+  if (native.name === 'native') return [native, tsTwin];
+  console.log(`native memory backend skipped: ${nativeUnavailableReason()}`);
+  return [tsTwin];
+}
+
+/** Asserts `call` throws a MemoryImageError with `code`, and returns it. */
+export function throwsCode(call: () => unknown, code: string, label = code): MemoryImageError {
+  try {
+    call();
+  } catch (error) {
+    assert.instance(error, MemoryImageError, `${label}: not a MemoryImageError: ${String(error)}`);
+    assert.is((error as MemoryImageError).code, code, `${label}: ${(error as Error).message}`);
+    return error as MemoryImageError;
+  }
+  assert.unreachable(`${label}: expected ${code}, nothing was thrown`);
+  throw new Error('unreachable');
+}
+
+/** A temporary directory removed by `dispose`. */
+export function tempDir(): { dir: string; file(name: string, bytes: Uint8Array): string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'crucible-native-'));
+  return {
+    dir,
+    file(name, bytes) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      return path;
+    },
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Deterministic non-zero filler, so "zero" in a test always means "was cleared". */
+export function pattern(length: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let x = seed | 1;
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) | 0;
+    bytes[i] = ((x >>> 16) & 0xff) | 1;
+  }
+  return bytes;
+}
