@@ -69,6 +69,14 @@ for (const b of backendsUnderTest()) {
     assert.is(new Uint8Array(again)[5], bytes[5]);
   });
 
+  test(name('a stale, longer buffer written after a reset does not leak into later growth'), () => {
+    const grown = b.growMemory(b.mapMemory(null, PAGE, 4 * PAGE), 4 * PAGE);
+    const reset = b.resetMemory(grown);
+    new Uint8Array(grown).fill(5, PAGE); // misuse: the pre-reset buffer
+    const regrown = new Uint8Array(b.growMemory(reset, 4 * PAGE - 100));
+    assert.ok(regrown.every((x) => x === 0));
+  });
+
   test(name('growth keeps contents, adds zeros, stops at the maximum'), () => {
     const bytes = pattern(100, 5);
     let memory = b.mapMemory(b.createImage(bytes, 100), PAGE, 3 * PAGE);
@@ -151,6 +159,16 @@ for (const b of backendsUnderTest()) {
     assert.ok(view.subarray(length).every((x) => x === 0));
     throwsCode(() => b.mapImageFromFile(path, offset, 3 * 4096 + 1, PAGE, PAGE), 'ERR_OUT_OF_RANGE', 'past EOF');
   });
+
+  if (b.name === 'native') {
+    test(name('after growth the older buffer is a live view of the same memory'), () => {
+      const old = new Uint8Array(b.mapMemory(null, PAGE, 2 * PAGE));
+      const grown = new Uint8Array(b.growMemory(old.buffer as ArrayBuffer, 2 * PAGE));
+      old[10] = 1;
+      grown[11] = 2;
+      assert.equal([grown[10], old[11], old.length], [1, 2, PAGE]);
+    });
+  }
 }
 
 test.run();

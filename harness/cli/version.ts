@@ -1,7 +1,8 @@
-// The version line: package version, node version, and (later) which memory backend is active.
+// The version line: package version, node version, and which memory-image backend is active.
 
 import { readFileSync } from 'node:fs';
 import { projectPath } from './paths.js';
+import { activeBackendName, nativeUnavailableReason } from '../../native/memoryImages.js';
 
 /** The package version from package.json. */
 export function packageVersion(): string {
@@ -9,7 +10,14 @@ export function packageVersion(): string {
   return pkg.version;
 }
 
+/** Which memory-image backend is active, and why the addon is not when it is not. */
+export function backendLine(): string {
+  const name = activeBackendName();
+  const why = nativeUnavailableReason();
+  return `memory images: ${name}${why === undefined ? '' : ` (native addon unavailable: ${why})`}`;
+}
+
 /** `crucible --version` output. */
 export function versionLine(): string {
-  return `crucible ${packageVersion()} (node ${process.version})`;
+  return `crucible ${packageVersion()} (node ${process.version})\n${backendLine()}`;
 }

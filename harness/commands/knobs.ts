@@ -4,6 +4,8 @@ import { knobList, type Knob } from '../../runtime/config/knobs.js';
 import { kebab } from '../../runtime/config/loadConfig.js';
 import { parseFlags } from '../cli/command.js';
 import { writeJson } from '../cli/writeJson.js';
+import { backendLine } from '../cli/version.js';
+import { activeBackendName } from '../../native/memoryImages.js';
 
 export const help = `usage: crucible knobs [--json PATH]
 
@@ -22,6 +24,7 @@ export async function run(argv: string[]): Promise<number> {
   for (const r of rows) {
     console.log(`${r.name.padEnd(24)} ${r.type.padEnd(18)} default ${String(r.default).padEnd(8)} ${r.doc}`);
   }
-  if (values.json) writeJson(values.json, { knobs: rows });
+  console.log(backendLine());
+  if (values.json) writeJson(values.json, { knobs: rows, memoryBackend: activeBackendName() });
   return 0;
 }

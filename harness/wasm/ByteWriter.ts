@@ -19,6 +19,12 @@ export class ByteWriter {
     this.buf = next;
   }
 
+  /** Forgets everything written, keeping the buffer. */
+  reset(): this {
+    this.length = 0;
+    return this;
+  }
+
   /** One byte. */
   u8(b: number): this {
     if (this.length === this.buf.length) this.room(1);

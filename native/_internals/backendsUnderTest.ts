@@ -11,11 +11,14 @@ import { MemoryImageError } from '../MemoryImageError.js';
 import { loadMemoryBackend, nativeUnavailableReason } from '../loadMemoryBackend.js';
 import { tsTwin } from '../tsTwin.js';
 
-/** The twin always, the addon when it loads (else says plainly that it was skipped). */
+let saidSkipped = false;
+
+/** The twin always, the addon when it loads (else says plainly, once, that it was skipped). */
 export function backendsUnderTest(): MemoryBackend[] {
   const native = loadMemoryBackend();
   if (native.name === 'native') return [native, tsTwin];
-  console.log(`native memory backend skipped: ${nativeUnavailableReason()}`);
+  if (!saidSkipped) console.log(`native memory backend skipped: ${nativeUnavailableReason()}`);
+  saidSkipped = true;
   return [tsTwin];
 }
 

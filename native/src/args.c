@@ -4,7 +4,6 @@
 #include "crucible_native.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,7 +105,8 @@ int cn_get_size(napi_env env, napi_value value, const char *fn, const char *name
     cn_throw_type(env, fn, text);
     return 0;
   }
-  if (!isfinite(number) || number < 0 || number > CN_MAX_SAFE || floor(number) != number) {
+  /* NaN fails every comparison, so test for the good range and negate. */
+  if (!(number >= 0 && number <= CN_MAX_SAFE) || (double)(uint64_t)number != number) {
     snprintf(text, sizeof text, "%s must be a non-negative safe integer, got %g", name, number);
     cn_throw_range(env, fn, text);
     return 0;

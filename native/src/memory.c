@@ -189,7 +189,9 @@ napi_value cn_grow_memory(napi_env env, napi_callback_info info) {
 }
 
 /* Shows another memfd image (or none) at the base: maps it privately over the start and
- * turns what the old image covered beyond it back into anonymous memory. */
+ * turns what the old image covered beyond it back into anonymous memory. MAP_FIXED only
+ * fails here for lack of kernel memory; the error is thrown and the memory must not be
+ * used again (some kernels leave the range unmapped after a failed MAP_FIXED). */
 static int switch_image(cn_memory *memory, cn_image *target, const char **syscall) {
   size_t new_len = target != NULL ? target->file_len : 0;
   if (new_len > 0 &&

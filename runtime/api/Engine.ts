@@ -3,6 +3,7 @@
 import { DEFAULT_CONFIG, type Config } from '../config/knobs.js';
 import { configFrom } from '../config/loadConfig.js';
 import { interpTier } from '../interp/interpTier.js';
+import { compiledTier } from '../compiled/compiledTier.js';
 import type { Tier } from '../tier.js';
 import { ConfigError } from '../errors.js';
 
@@ -30,5 +31,6 @@ export class Engine {
 
 function tierFor(config: Config): Tier {
   if (config.tier === 'interp') return interpTier;
+  if (config.tier === 'compiled') return compiledTier;
   throw new ConfigError(`tier "${config.tier}" is not available yet`);
 }

@@ -123,7 +123,7 @@ export function shapeArbitrary(s: Swarm): fc.Arbitrary<ModuleShape> {
       fc.record({
         type: choice,
         locals: fc.array(valType, { maxLength: s.maxLocals }),
-        tape: fc.array(choice, { maxLength: s.maxBody }),
+        tape: fc.array(choice, { maxLength: s.maxBody, size: 'max' }),
       }),
       { maxLength: s.maxFuncs },
     ),

@@ -6,15 +6,17 @@ import type { Tape } from './Tape.js';
 
 const PAGE = 65536;
 
-const I32_EDGES = [0, 1, -1, 2, 0x7fffffff, -0x80000000, 255, 0xffff, PAGE, PAGE - 1, 31, 32, 64];
+/** i32 edges (also the call-argument edges in calls.ts). */
+export const I32_EDGES: readonly number[] = [0, 1, -1, 2, 0x7fffffff, -0x80000000, 255, 0xffff, PAGE, PAGE - 1, 31, 32, 64];
 
-const I64_EDGES = [
+/** i64 edges. */
+export const I64_EDGES: readonly bigint[] = [
   0n, 1n, -1n, 2n, 0x7fffffffffffffffn, -0x8000000000000000n, 0xffffffffn, 0x100000000n,
   0x7fffffffn, -0x80000000n, 63n, 64n,
 ];
 
 /** f32 bits (signed int32): ±0, ±1, ±inf, NaNs (quiet, signalling, payloads, negative), bounds. */
-const F32_EDGES = [
+export const F32_EDGES: readonly number[] = [
   0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000,
   0x7fc00000, 0xffc00000, 0x7f800001, 0x7fa00000, 0x7fc00001, 0xffbfffff,
   0x00000001, 0x007fffff, 0x00800000, 0x7f7fffff, 0x3f000000, 0xbf000000, 0x3fc00000, 0x40200000,
@@ -22,7 +24,7 @@ const F32_EDGES = [
 ].map((b) => b | 0);
 
 /** f64 bits (signed bigint), the same classes as F32_EDGES. */
-const F64_EDGES = [
+export const F64_EDGES: readonly bigint[] = [
   0x0000000000000000n, 0x8000000000000000n, 0x3ff0000000000000n, 0xbff0000000000000n,
   0x7ff0000000000000n, 0xfff0000000000000n, 0x7ff8000000000000n, 0xfff8000000000000n,
   0x7ff0000000000001n, 0x7ff4000000000000n, 0x7ff8000000000001n, 0xfff7ffffffffffffn,

@@ -1,0 +1,100 @@
+// The compiled tier's prepared module: every function translated to JS, laid out as one code
+// image, compiled by V8 as one `vm.Script` named after a hash of the bytes and codegen knobs.
+// Instances bind the script's functions to their memory, tables and globals on first call.
+
+import { createHash } from 'node:crypto';
+import vm from 'node:vm';
+import type { InstanceState, FuncInstance } from '../instance/objects.js';
+import type { TierModule } from '../tier.js';
+import type { ModuleInfo } from '../types.js';
+import { knobList, type Config } from '../config/knobs.js';
+import { CodeImage } from './CodeImage.js';
+import { CompiledFunc } from './CompiledFunc.js';
+import { registerImage } from './backtrace.js';
+import { ModuleScope } from './_internals/ModuleScope.js';
+import { translateFunction, type TranslateOptions } from './_internals/translateFunction.js';
+import { assembleScript } from './_internals/assembleScript.js';
+import { isInlinable } from './_internals/inlining.js';
+import { RT, type JsFunction, type RuntimeSupport } from './_internals/runtimeSupport.js';
+
+/** What evaluating a compiled script gives. */
+interface ScriptExports {
+  /** Calls `f` with `args`: the entry trampoline every call from outside goes through. */
+  readonly enter: (f: JsFunction, args: readonly unknown[]) => unknown;
+  /** Binds the functions to a (complete) instance; returns them in index order. */
+  readonly instantiate: (instance: InstanceState) => JsFunction[];
+}
+
+/** The codegen knobs' values, in table order: what the script's name hashes besides the bytes. */
+function codegenKnobs(config: Config): string {
+  return JSON.stringify(knobList().filter(([, k]) => k.codegen).map(([name]) => [name, config[name]]));
+}
+
+/** The translation choices `config` makes for `module`. */
+function translateOptions(module: ModuleInfo, config: Config): TranslateOptions {
+  // Inlining would hide a callee's fuel or epoch check inside its caller's frame: off then.
+  const inline = config.inlineSmallFunctions && !config.consumeFuel && !config.epochInterruption;
+  const inlinable = new Map<number, boolean>();
+  return {
+    optimize: config.optLevel === 'speed',
+    guarded: config.boundsChecks === 'guarded',
+    fuel: config.consumeFuel,
+    epoch: config.epochInterruption,
+    inlinable: inline ? (f) => inlinable.get(f) ?? (inlinable.set(f, isInlinable(module, f)), inlinable.get(f)!) : undefined,
+  };
+}
+
+/** A validated module translated to JS. */
+export class CompiledModule implements TierModule {
+  /** The code image (text section, function table, trap table, address map). */
+  readonly image: CodeImage;
+  private readonly exports: ScriptExports;
+  private readonly bound = new WeakMap<InstanceState, JsFunction[]>();
+
+  /**
+   * @param module a decoded and validated module
+   * @param config the engine's config (the codegen knobs shape the text)
+   */
+  constructor(
+    readonly module: ModuleInfo,
+    readonly config: Config,
+  ) {
+    const scope = new ModuleScope(module);
+    const opts = translateOptions(module, config);
+    const codes = [];
+    for (let i = module.numImportedFuncs; i < module.funcTypes.length; i++) codes.push(translateFunction(scope, i, opts));
+    const padding = config.paddingBetweenFunctions;
+    const asm = assembleScript(scope, codes, padding);
+    const hash = createHash('sha256').update(module.bytes).update(codegenKnobs(config)).digest('hex').slice(0, 24);
+    const filename = `wasm-module-${hash}.js`;
+    this.image = new CodeImage(
+      module, filename, asm.text, asm.funcs, asm.sites, config.generateAddressMap ? asm.addressMap : undefined, asm.entry, padding,
+    );
+    registerImage(this.image);
+    const factory = new vm.Script(asm.text, { filename }).runInThisContext() as (rt: RuntimeSupport) => ScriptExports;
+    this.exports = factory(RT);
+  }
+
+  /** Makes the function instance of defined function `funcIndex` of `instance`. */
+  makeFunc(instance: InstanceState, funcIndex: number): FuncInstance {
+    const m = this.module;
+    return new CompiledFunc(this, instance, funcIndex, m.types[m.funcTypes[funcIndex]]);
+  }
+
+  /** The entry trampoline of this module's script. */
+  enter(f: JsFunction, args: readonly unknown[]): unknown {
+    return this.exports.enter(f, args);
+  }
+
+  /** The raw functions of `instance` (defined functions, in index order), bound on first use. */
+  functionsOf(instance: InstanceState): JsFunction[] {
+    let fns = this.bound.get(instance);
+    if (fns === undefined) {
+      fns = this.exports.instantiate(instance);
+      this.bound.set(instance, fns);
+    }
+    return fns;
+  }
+}
+
+
