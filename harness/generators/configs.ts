@@ -60,3 +60,13 @@ export function configDiff(c: Config): Partial<Record<KnobName, unknown>> {
   for (const [name] of knobList()) if (c[name] !== DEFAULT_CONFIG[name]) out[name] = c[name];
   return out;
 }
+
+/**
+ * Narrows a random config for the differential fuzzer (harness/fuzz): the config is the
+ * compiled tier's, since the oracle runs the interpreter and V8 beside it, so `tier` is
+ * `compiled`. Everything else stays random: fuel is given per case by the oracle, and the
+ * epoch deadline of a fresh store is never reached, so both knobs only change generated code.
+ */
+export function forDifferential(c: Config): Config {
+  return { ...c, tier: 'compiled' };
+}

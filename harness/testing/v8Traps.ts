@@ -42,8 +42,10 @@ export function classifyV8Error(e: unknown): V8Failure | undefined {
     return { kind: 'exhausted', message: e.message };
   }
   if (!(e instanceof WebAssembly.RuntimeError)) return undefined;
+  // Traps during instantiation (segments, start) carry the API function's name first.
+  const text = e.message.replace(/^WebAssembly\.Instance\(\): /, '');
   for (const [pattern, kinds] of ROWS) {
-    if (pattern.test(e.message)) return { kind: 'trap', message: e.message, kinds };
+    if (pattern.test(text)) return { kind: 'trap', message: e.message, kinds };
   }
   throw new UnknownV8ErrorError(`unmapped V8 RuntimeError: ${e.message}`);
 }

@@ -27,7 +27,8 @@ interface ScriptExports {
 
 /** The codegen knobs' values, in table order: what the script's name hashes besides the bytes. */
 function codegenKnobs(config: Config): string {
-  return JSON.stringify(knobList().filter(([, k]) => k.codegen).map(([name]) => [name, config[name]]));
+  // faultInjection is hidden from knobList but changes the text: it must change the name too.
+  return JSON.stringify([...knobList().filter(([, k]) => k.codegen).map(([name]) => [name, config[name]]), config.faultInjection]);
 }
 
 /** The translation choices `config` makes for `module`. */
@@ -41,6 +42,7 @@ function translateOptions(module: ModuleInfo, config: Config): TranslateOptions 
     fuel: config.consumeFuel,
     epoch: config.epochInterruption,
     inlinable: inline ? (f) => inlinable.get(f) ?? (inlinable.set(f, isInlinable(module, f)), inlinable.get(f)!) : undefined,
+    miscompileI32Add: config.faultInjection === 'miscompile-i32-add', // TEST ONLY (hidden knob)
   };
 }
 

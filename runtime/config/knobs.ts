@@ -11,6 +11,11 @@ interface KnobBase<T> {
   readonly codegen: boolean;
   /** How the random (swarm) config generator draws a value. */
   readonly arbitrary: () => fc.Arbitrary<T>;
+  /**
+   * Test-only knob: left out of {@link knobList} (so of `crucible knobs`, the config matrix and
+   * random configs) but still loadable from JSON, so a saved finding can name it.
+   */
+  readonly hidden?: true;
 }
 /** A yes/no knob. */
 export interface BoolKnob extends KnobBase<boolean> {
@@ -55,6 +60,14 @@ export const KNOBS = {
   optLevel: oneOf(['none', 'speed'] as const, 'speed', true, 'Compiled tier optimisation: none translates op by op; speed caches memory views and locals, folds constants, elides checks.'),
   boundsChecks: oneOf(['explicit', 'guarded'] as const, 'explicit', true, 'Memory bounds checks: explicit compare per access, or guarded (typed-array access, out-of-range detected after the fact).'),
   inlineSmallFunctions: bool(false, true, 'Compiled tier: inline calls to small leaf functions.'),
+  // Hidden, test-only: proves the fuzzer's oracle and worker isolation catch real faults
+  // (harness/fuzz/faultInjection.test.ts). Never drawn at random: its arbitrary is the default.
+  faultInjection: {
+    ...oneOf(['none', 'miscompile-i32-add', 'crash-worker'] as const, 'none', true,
+      'TEST ONLY: make the compiled tier miscompile i32.add, or make a fuzz worker crash on modules using it.'),
+    arbitrary: () => fc.constant('none' as const),
+    hidden: true as const,
+  },
 };
 
 /** The knob table's type, for generic code. */
@@ -71,7 +84,7 @@ export const DEFAULT_CONFIG: Config = Object.fromEntries(
   Object.entries(KNOBS).map(([name, knob]) => [name, knob.default]),
 ) as Config;
 
-/** The knobs as a list, in table order. */
+/** The user-facing knobs as a list, in table order (hidden test-only knobs left out). */
 export function knobList(): [KnobName, Knob][] {
-  return Object.entries(KNOBS) as [KnobName, Knob][];
+  return (Object.entries(KNOBS) as [KnobName, Knob][]).filter(([, k]) => k.hidden !== true);
 }

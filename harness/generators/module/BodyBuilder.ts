@@ -10,6 +10,7 @@ import type { ModuleCtx } from './moduleCtx.js';
 import type { Tape } from './Tape.js';
 import { f32Bits, f64Bits, i32Value, i64Value, v128Value } from './values.js';
 import { IMMEDIATES } from './_internals/immediates.js';
+import { canonicalizeResult } from './_internals/canonicalNans.js';
 
 /** A control frame: the function body, a block, a loop or an if. */
 export interface Frame {
@@ -209,6 +210,10 @@ export class BodyBuilder {
       this.op(O.i32Const).code.sleb32(ADDRESS_MASK);
       this.op(O.i32And);
       for (let i = 1; i < ps.length; i++) this.produce(ps[i]!, depth);
+    } else if (depth === 0 && o.traps.length > 0 && this.ctx.swarm.families.traps && this.tape.next(4) === 0) {
+      // Trap-eager: fresh edge constants, where a zero divisor, INT_MIN / -1 or a NaN to
+      // truncate is likely, rather than whatever the stack holds.
+      for (const p of ps) this.constant(p);
     } else if (depth === 0) {
       this.need(ps);
     } else {
@@ -217,6 +222,7 @@ export class BodyBuilder {
     this.op(o);
     imm.write(this, o);
     this.effect(ps.length, o.results!);
+    if (this.ctx.swarm.canonicalNans) canonicalizeResult(this, o);
     return true;
   }
 

@@ -12,7 +12,14 @@ import { writeData, writeElem, writeGlobalInit, writeLimits } from './_internals
 
 /** One export of a generated module, with its type. */
 export type GenExport =
-  | { readonly kind: 'func'; readonly name: string; readonly index: number; readonly type: FuncType }
+  | {
+      readonly kind: 'func';
+      readonly name: string;
+      readonly index: number;
+      readonly type: FuncType;
+      /** False when v128 is among its params or results: the JS API cannot call it. */
+      readonly jsCallable: boolean;
+    }
   | { readonly kind: 'memory'; readonly name: string; readonly index: number; readonly min: number; readonly max: number | null }
   | { readonly kind: 'table'; readonly name: string; readonly index: number; readonly elem: RefType; readonly min: number; readonly max: number | null }
   | { readonly kind: 'global'; readonly name: string; readonly index: number; readonly type: ValType; readonly mutable: boolean };
@@ -74,7 +81,11 @@ export function buildModule(swarm: Swarm, shape: ModuleShape): GeneratedModule {
   });
 
   const exports: GenExport[] = [];
-  ctx.funcTypes.forEach((t, i) => exports.push({ kind: 'func', name: `f${i}`, index: i, type: shape.types[t]! }));
+  ctx.funcTypes.forEach((t, i) => {
+    const type = shape.types[t]!;
+    const jsCallable = !type.params.includes(ValType.V128) && !type.results.includes(ValType.V128);
+    exports.push({ kind: 'func', name: `f${i}`, index: i, type, jsCallable });
+  });
   shape.tables.forEach((t, i) => exports.push({ kind: 'table', name: `t${i}`, index: i, elem: t.elem, min: t.min, max: t.max }));
   if (shape.memory) exports.push({ kind: 'memory', name: 'mem', index: 0, min: shape.memory.min, max: shape.memory.max });
   shape.globals.forEach((g, i) => exports.push({ kind: 'global', name: `g${i}`, index: i, type: g.type, mutable: g.mutable }));
@@ -86,7 +97,7 @@ export function buildModule(swarm: Swarm, shape: ModuleShape): GeneratedModule {
   const start = startFunction(shape, ctx.funcTypes);
   if (start !== undefined) out.section(8, sec.reset().uleb(start));
   section(9, shape.elems.length, (w) => {
-    for (const e of shape.elems) writeElem(w, e, shape.tables, numFuncs, wild);
+    for (const e of ctx.elemPlans) writeElem(w, e);
   });
   if (hasDataCount(swarm, shape)) out.section(12, sec.reset().uleb(shape.datas.length));
   section(10, numFuncs, (w) => {

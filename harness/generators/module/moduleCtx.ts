@@ -7,6 +7,7 @@ import type { OpInfo } from '../../../runtime/opcodes/table.js';
 import { FAMILY_OPS, type OpFamily } from './families.js';
 import { allowedValTypes, type GlobalShape, type MemShape, type ModuleShape, type TableShape } from './shape.js';
 import type { Swarm } from './swarm.js';
+import { planElem, type ElemPlan } from './_internals/segments.js';
 
 /** Opcodes of one family with cumulative weights, for one tape choice per pick. */
 export interface Pool {
@@ -15,6 +16,12 @@ export interface Pool {
   readonly ops: readonly OpInfo[];
   /** cum[i] = sum of the weights of ops[0..i]. */
   readonly cum: readonly number[];
+}
+
+/** A table slot an active element segment sets to function `func` at instantiation. */
+export interface FilledSlot {
+  readonly slot: number;
+  readonly func: number;
 }
 
 /** What bodies may refer to, and how they are drawn. */
@@ -33,6 +40,9 @@ export interface ModuleCtx {
   /** Data segments code may name: 0 without a data count section (memory.init needs one). */
   readonly codeDatas: number;
   readonly elemTypes: readonly RefType[];
+  readonly elemPlans: readonly ElemPlan[];
+  /** Per table, the slots active segments fill with a function (call_indirect aims there). */
+  readonly filledSlots: readonly (readonly FilledSlot[])[];
   /** (table, table) pairs of one element type, for table.copy. */
   readonly tableCopyPairs: readonly (readonly [number, number])[];
   /** (elem, table) pairs of one element type, for table.init. */
@@ -57,14 +67,17 @@ export interface ModuleCtx {
 const OP_WEIGHT: Readonly<Record<string, number>> = {
   block: 2, loop: 2, if: 2, else: 1, end: 5, br: 1, br_if: 2, br_table: 1, return: 1,
   'local.get': 4, 'local.set': 3, 'local.tee': 3, drop: 1, select: 1, nop: 1,
+  call_indirect: 4,
 };
-const POOL_WEIGHT: Partial<Record<OpFamily, number>> = { base: 3, control: 3, traps: 1 };
+// Family weights (default 4): SIMD has about half of all opcodes; `traps` holds only
+// `unreachable`, which ends a call at once and so must stay rare.
+const POOL_WEIGHT: Partial<Record<OpFamily, number>> = { base: 6, control: 6, traps: 1, simd: 8 };
 
 function pool(family: OpFamily, ops: readonly OpInfo[]): Pool {
   const cum: number[] = [];
   let total = 0;
   for (const o of ops) cum.push((total += OP_WEIGHT[o.name] ?? 1));
-  return { family, weight: POOL_WEIGHT[family] ?? 2, ops, cum };
+  return { family, weight: POOL_WEIGHT[family] ?? 4, ops, cum };
 }
 
 // Pools depend only on which families are on: cache them by that bit pattern.
@@ -104,6 +117,11 @@ export function makeModuleCtx(swarm: Swarm, shape: ModuleShape): ModuleCtx {
   const elemTablePairs: [number, number][] = [];
   elemTypes.forEach((t, e) => tables.forEach((tab, x) => tab.elem === t && elemTablePairs.push([e, x])));
   const valTypes = allowedValTypes(swarm);
+  const elemPlans = shape.elems.map((e) => planElem(e, tables, shape.funcs.length, swarm.families.traps));
+  const filledSlots: FilledSlot[][] = tables.map(() => []);
+  for (const p of elemPlans) {
+    if (p.mode === 0) p.items.forEach((func, j) => func !== null && filledSlots[p.table]!.push({ slot: (p.offset + j) >>> 0, func }));
+  }
   return {
     swarm,
     types: shape.types,
@@ -115,6 +133,8 @@ export function makeModuleCtx(swarm: Swarm, shape: ModuleShape): ModuleCtx {
     globals: shape.globals,
     codeDatas: hasDataCount(swarm, shape) ? shape.datas.length : 0,
     elemTypes,
+    elemPlans,
+    filledSlots,
     tableCopyPairs,
     elemTablePairs,
     budgetGlobal: swarm.fuel || shape.funcs.length === 0 ? -1 : shape.globals.length,

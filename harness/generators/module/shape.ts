@@ -118,17 +118,19 @@ export function shapeArbitrary(s: Swarm): fc.Arbitrary<ModuleShape> {
   );
   const tablesOn = f.tables || f.refTypes;
   return fc.record({
-    types: fc.array(funcType, { minLength: 1, maxLength: s.maxTypes }),
-    funcs: fc.array(
+    types: fc.noBias(fc.array(funcType, { minLength: 1, maxLength: s.maxTypes, size: 'max' })),
+    funcs: fc.noBias(fc.array(
       fc.record({
         type: choice,
         locals: fc.array(valType, { maxLength: s.maxLocals }),
         tape: fc.array(choice, { maxLength: s.maxBody, size: 'max' }),
       }),
-      { maxLength: s.maxFuncs },
-    ),
+      // A module without functions exercises little: at least one (shrinking stops there).
+      { minLength: 1, maxLength: s.maxFuncs, size: 'max' },
+    )),
     memory,
-    tables: tablesOn ? fc.array(table, { maxLength: s.maxTables }) : fc.constant([]),
+    // With the tables family on there is always a table and a segment for code to use.
+    tables: tablesOn ? fc.array(table, { minLength: f.tables ? 1 : 0, maxLength: Math.max(1, s.maxTables) }) : fc.constant([]),
     globals: f.globals
       ? fc.array(fc.record({ type: valType, mutable: fc.boolean(), init: fc.array(choice, { maxLength: 4 }) }), { maxLength: s.maxGlobals })
       : fc.constant([]),
@@ -141,14 +143,14 @@ export function shapeArbitrary(s: Swarm): fc.Arbitrary<ModuleShape> {
     elems: tablesOn
       ? fc.array(
           fc.record({
-            mode: fc.integer({ min: 0, max: 2 }),
+            mode: fc.oneof({ arbitrary: fc.constant(0), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 2 }), weight: 2 }),
             type: refType,
             table: choice,
             offset: choice,
             exprs: fc.boolean(),
-            items: fc.array(choice, { maxLength: 6 }),
+            items: fc.array(choice, { minLength: 1, maxLength: 6 }),
           }),
-          { maxLength: s.maxElems },
+          { minLength: f.tables ? 1 : 0, maxLength: Math.max(1, s.maxElems) },
         )
       : fc.constant([]),
     dataCount: fc.boolean(),

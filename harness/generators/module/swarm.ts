@@ -28,6 +28,12 @@ export interface Swarm {
    * entry spends one unit of an exported call budget, so every call terminates on its own.
    */
   readonly fuel: boolean;
+  /**
+   * Follow every float operation whose NaN results the spec leaves engine-chosen (sign and
+   * payload) with code that makes any NaN canonical, so engines must agree bit for bit on all
+   * later state (memory, globals, results). Differential oracles want it on.
+   */
+  readonly canonicalNans: boolean;
   /** Upper bounds on the module's size. */
   readonly maxFuncs: number;
   readonly maxTypes: number;
@@ -56,6 +62,7 @@ export const FULL_SWARM: Swarm = {
   families: allFamilies(true),
   multiValue: true,
   fuel: false,
+  canonicalNans: false,
   maxFuncs: 4,
   maxTypes: 6,
   maxParams: 4,
@@ -80,9 +87,10 @@ export function swarmArbitrary(): fc.Arbitrary<Swarm> {
   return fc.record({
     families: fc.record(Object.fromEntries(FAMILIES.map((f) => [f, fc.boolean()])) as Record<Family, fc.Arbitrary<boolean>>),
     multiValue: fc.boolean(),
-    fuel: fc.boolean(),
-    maxFuncs: fc.integer({ min: 1, max: 6 }),
-    maxTypes: fc.integer({ min: 1, max: 8 }),
+    fuel: fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
+    canonicalNans: fc.boolean(),
+    maxFuncs: fc.noBias(fc.integer({ min: 1, max: 6 })),
+    maxTypes: fc.noBias(fc.integer({ min: 1, max: 8 })),
     maxParams: fc.integer({ min: 0, max: 5 }),
     maxResults: fc.integer({ min: 0, max: 4 }),
     maxLocals: fc.integer({ min: 0, max: 6 }),
@@ -98,9 +106,10 @@ export function swarmArbitrary(): fc.Arbitrary<Swarm> {
 }
 
 /**
- * A swarm with no unbounded loops or recursion: for oracles that cannot run with fuel (V8),
- * every call then terminates by construction.
+ * Narrows a swarm for differential oracles: no unbounded loops or recursion (an engine without
+ * fuel, such as V8, must see every call end on its own) and canonical NaNs (so every engine
+ * must compute the same bits everywhere, not only the same NaN classes).
  */
-export function forTermination(s: Swarm): Swarm {
-  return { ...s, fuel: false };
+export function forDifferential(s: Swarm): Swarm {
+  return { ...s, fuel: false, canonicalNans: true };
 }

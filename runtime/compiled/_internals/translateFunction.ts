@@ -9,6 +9,7 @@ import { TrapKind } from '../../errors.js';
 import { readOp } from '../../opcodes/readOp.js';
 import type { OpInfo } from '../../opcodes/table.js';
 import { ValType, type ModuleInfo } from '../../types.js';
+import { rawArray } from '../../instance/objects.js';
 import { readImm, type Imm } from '../../exec/readImm.js';
 import { NUMERIC_FNS } from '../../exec/numericFns.js';
 import { SIMD_MEMORY_FNS } from '../../exec/simdMemory.js';
@@ -31,6 +32,8 @@ export interface TranslateOptions {
   readonly epoch: boolean;
   /** Which functions calls may inline (undefined: none). */
   readonly inlinable?: (funcIndex: number) => boolean;
+  /** TEST ONLY (hidden knob faultInjection): miscompile i32.add so the fuzzer can prove it notices. */
+  readonly miscompileI32Add?: boolean;
 }
 
 /** One translated function: its text and, relative to the text's start, its marks. */
@@ -55,6 +58,12 @@ const ZERO: Readonly<Record<number, string>> = {
 };
 const SCALAR = new Set<number>([ValType.I32, ValType.I64, ValType.F32, ValType.F64]);
 
+/**
+ * Deepest pending expression: deeper ones go into their variable. V8's parser recurses per
+ * nesting level and overflows the stack at a few thousand; folding gains nothing that deep.
+ */
+const MAX_NESTING = 16;
+
 /** One operand stack entry: in its variable, or (speed) a pending pure expression. */
 interface Entry {
   readonly type: ValType;
@@ -62,12 +71,19 @@ interface Entry {
   expr?: string;
   /** Pending i32 0/1 as a JS boolean. */
   cond?: string;
-  /** Variables the pending expression reads (a write to one forces it out first). */
+  /** Variables (locals) the pending expression reads (a write to one forces it out first). */
   reads?: readonly string[];
+  /**
+   * Heights of the stack variables the pending expression reads. Only its own height's is
+   * allowed: any other may be overwritten by a later push while this value is still pending.
+   */
+  slots?: readonly number[];
   /** Pending compile-time constant (scalars), for folding. */
   konst?: number | bigint;
   /** Pending expression is a plain name or literal (may be written twice). */
   simple?: boolean;
+  /** How many operations deep the pending expression nests. */
+  nesting?: number;
   /** Offset of the instruction that produced it: where its eventual statement maps. */
   readonly at: number;
 }
@@ -158,6 +174,13 @@ class Translator {
     if (decls.length > 0) head.emit(`let ${decls.join(', ')};\n`);
     head.emit(`const $d = st.depth; if ($d >= st.maxDepth) ${SITE}${this.scope.helper('tDepth')}(); st.depth = $d + 1;\n`,
       [TrapKind.CallStackExhausted], 'prologueDepth');
+    if (this.opts.optimize) {
+      const coerce = this.frame.names.slice(0, nParams).map((n, i) => {
+        const t = this.typed(this.frame.types[i], n);
+        return t === n ? '' : `${n} = ${t}; `;
+      }).join('');
+      if (coerce !== '') head.emit(coerce + '\n');
+    }
     this.checks(head);
     if (this.cachesViews) head.emit('let $u8 = $M0.u8, $dv = $M0.view, $ml = $u8.length;\n');
     const bodyText = this.e.text();
@@ -246,14 +269,16 @@ class Translator {
   }
 
   /**
-   * Pushes a pure value computed from `operands`. Pending (speed) when every operand is
-   * pending or sits at the result's own height, whose variable only this entry may write.
+   * Pushes a pure value computed from `operands`. Pending (speed) when the only stack variable
+   * it reads is the one at its own height, which nothing but this entry may write.
    */
   private pushPure(type: ValType, expr: string, operands: readonly Operand[], extra: Partial<Entry> = {}): void {
     const h = this.stack.length;
-    if (this.opts.optimize && operands.every((o) => o.expr !== undefined || o.h === h)) {
+    const slots = operands.flatMap((o) => (o.expr === undefined ? [o.h] : o.slots ?? []));
+    const nesting = 1 + Math.max(0, ...operands.map((o) => o.nesting ?? 0));
+    if (this.opts.optimize && slots.every((k) => k === h) && nesting <= MAX_NESTING) {
       const reads = operands.flatMap((o) => o.reads ?? []);
-      this.stack.push({ type, expr, at: this.markAt ?? this.at, reads, ...extra });
+      this.stack.push({ type, expr, at: this.markAt ?? this.at, reads, slots: slots.length > 0 ? [h] : undefined, nesting, ...extra });
       return;
     }
     this.stmt(`${this.slot(h, type)} = ${expr};`);
@@ -462,7 +487,7 @@ class Translator {
       }
       case 'global.get': {
         const g = this.m.globalTypes[imm.a];
-        const expr = `${this.scope.global(imm.a)}.value`;
+        const expr = this.typed(g.type, `${this.scope.global(imm.a)}.value`);
         if (g.mutable) this.stmt(`${this.pushSlotAt(g.type)} = ${expr};`);
         else this.pushPure(g.type, expr, []); // immutable: as pure as a constant
         return;
@@ -504,11 +529,11 @@ class Translator {
         this.pushPure(ValType.FuncRef, `$F[${imm.a}]`, []);
         return;
       case 'memory.size':
-        this.stmt(`${this.pushSlotAt(ValType.I32)} = $M0.pages;`);
+        this.stmt(`${this.pushSlotAt(ValType.I32)} = ${this.typed(ValType.I32, '$M0.pages')};`);
         return;
       case 'memory.grow': {
         const d = this.pop1().js;
-        this.stmt(`${this.pushSlotAt(ValType.I32)} = ${this.scope.helper('grow')}($M0, ${d});`);
+        this.stmt(`${this.pushSlotAt(ValType.I32)} = ${this.typed(ValType.I32, `${this.scope.helper('grow')}($M0, ${d})`)};`);
         this.refreshViews();
         return;
       }
@@ -518,6 +543,18 @@ class Translator {
     else if (bulkOp(op.name) !== undefined) this.bulk(op, imm);
     else if (NUMERIC_FNS[op.id] !== undefined && op.params !== undefined) this.numeric(op, imm);
     else throw new Error(`compiled: no translation for ${op.name}`);
+  }
+
+  /**
+   * Speed: a value from an untyped source (parameter, call, global, helper) in asm.js form,
+   * `x | 0` or `+x`. V8 then knows it is an int32 or a double, so `(a + b) | 0` becomes a
+   * machine add even when its feedback has seen sums beyond int32. Identity on the value.
+   */
+  private typed(type: ValType, expr: string): string {
+    if (!this.opts.optimize) return expr;
+    if (type === ValType.I32 || type === ValType.F32) return `(${expr} | 0)`;
+    if (type === ValType.F64) return `(+${expr})`;
+    return expr;
   }
 
   /** Pushes a slot entry at the current height and returns its variable (for a statement). */
@@ -544,16 +581,26 @@ class Translator {
       for (let h = this.stack.length - n; h < this.stack.length; h++) if (!this.stack[h].simple) this.materialize(h);
     }
     const args = this.pop(n);
+    if (this.opts.miscompileI32Add && op.name === 'i32.add') {
+      // TEST ONLY, deliberately wrong: off by one when both operands are negative (never folded).
+      const [a, b] = args.map((x) => x.js);
+      this.pushPure(type, `((${a} + ${b} + (${a} < 0 && ${b} < 0 ? 1 : 0)) | 0)`, args);
+      return;
+    }
     if (this.opts.optimize && op.traps.length === 0 && args.every((a) => a.konst !== undefined) && SCALAR.has(type)) {
       // Constant folding with the very function the interpreter runs: exact by construction.
-      const v = NUMERIC_FNS[op.id]!(...args.map((a) => a.konst)) as number | bigint;
+      // The arguments go through a generic array: an array of doubles would quiet NaNs.
+      const konsts = rawArray(args.length);
+      args.forEach((a, i) => (konsts[i] = a.konst));
+      const v = NUMERIC_FNS[op.id]!(...konsts) as number | bigint;
       this.pushConst(type, this.literal(type, v), v);
       return;
     }
     const js = args.map((a) => a.js);
     if (inline?.nan !== undefined) {
       const t = this.scratch('$t', '0');
-      const fix = inline.nan === 1 ? `${this.scope.helper('nan1')}(${js[0]})` : `${this.scope.helper('nan2')}(${js[0]}, ${js[1]})`;
+      // `+` keeps the result a double for V8 (a tagged call result would box every value).
+      const fix = inline.nan === 1 ? `+${this.scope.helper('nan1')}(${js[0]})` : `+${this.scope.helper('nan2')}(${js[0]}, ${js[1]})`;
       const h = this.stack.length;
       this.stmt(`${t} = ${inline.expr(js)}; ${this.slot(h, type)} = ${t} === ${t} ? ${t} : ${fix};`);
       this.stack.push({ type, at: this.at });
@@ -568,8 +615,8 @@ class Translator {
     }
     if (op.imm === 'lane') js.push(String(imm.a));
     const call = `${this.scope.numeric(op.id)}(${js.join(', ')})`;
-    if (op.traps.length > 0) this.stmt(`${this.pushSlotAt(type)} = ${SITE}${call};`, op.traps);
-    else this.pushPure(type, call, args);
+    if (op.traps.length > 0) this.stmt(`${this.pushSlotAt(type)} = ${this.typed(type, SITE + call)};`, op.traps);
+    else this.pushPure(type, this.typed(type, call), args);
   }
 
   private memoryAccess(op: OpInfo, imm: Imm): void {
@@ -606,7 +653,7 @@ class Translator {
     const args = this.pop(b.operands).map((a) => a.js);
     const call = `${op.traps.length > 0 ? SITE : ''}${this.scope.helper(b.helper)}($I, ${b.immediates(imm, this.m).concat(args).join(', ')})`;
     const result = b.result(this.m, imm);
-    if (result !== undefined) this.stmt(`${this.pushSlotAt(result)} = ${call};`, op.traps);
+    if (result !== undefined) this.stmt(`${this.pushSlotAt(result)} = ${this.typed(result, call)};`, op.traps);
     else this.stmt(`${call};`, op.traps.length > 0 ? op.traps : undefined);
   }
 
@@ -619,10 +666,10 @@ class Translator {
   /** The statement tail that stores a call's results into their variables. */
   private results(types: readonly ValType[], call: string): string {
     if (types.length === 0) return `${call};`;
-    if (types.length === 1) return `${this.pushSlotAt(types[0])} = ${call};`;
+    if (types.length === 1) return `${this.pushSlotAt(types[0])} = ${this.typed(types[0], call)};`;
     const r = this.scratch('$r', 'null');
     let text = `${r} = ${call};`;
-    types.forEach((t, i) => (text += ` ${this.pushSlotAt(t)} = ${r}[${i}];`));
+    types.forEach((t, i) => (text += ` ${this.pushSlotAt(t)} = ${this.typed(t, `${r}[${i}]`)};`));
     return text;
   }
 

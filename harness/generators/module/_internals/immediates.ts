@@ -39,13 +39,13 @@ function memarg(b: BodyBuilder, o: OpInfo): void {
 function offset(b: BodyBuilder, bytes: number): number {
   const t = b.tape;
   if (b.ctx.maskAddresses) return t.next(17);
-  switch (t.next(8)) {
-    case 0: case 1: case 2: return t.next(33);
-    case 3: return 0;
-    case 4: return Math.max(0, b.ctx.memBytes - bytes - 8 + t.next(17));
-    case 5: return 0xffffffff - t.next(33);
-    case 6: return (b.ctx.memBytes + 65536 * t.next(3)) >>> 0;
-    default: return t.bits32() >>> 0;
+  switch (t.next(16)) {
+    case 10: case 11: return 0;
+    case 12: return Math.max(0, b.ctx.memBytes - bytes - 8 + t.next(17));
+    case 13: return 0xffffffff - t.next(33);
+    case 14: return (b.ctx.memBytes + 65536 * t.next(3)) >>> 0;
+    case 15: return t.bits32() >>> 0;
+    default: return t.next(33);
   }
 }
 

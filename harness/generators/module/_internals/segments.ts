@@ -41,60 +41,96 @@ export function writeGlobalInit(w: ByteWriter, g: GlobalShape, numFuncs: number,
 }
 
 /**
- * An active segment's offset for `len` items in a space of `size`: inside, straddling the
- * end, or (when `wild`) anywhere up to 2^32.
+ * An active segment's offset for `len` items in a space of `size`: inside (mostly), flush
+ * with the end, or (when `wild`, one time in eight) one past the end or far out of range.
+ * A segment longer than the space only stays active when the choice is wild.
  */
 function segmentOffset(choice: number, size: number, len: number, wild: boolean): number {
-  const k = choice >>> 3;
+  const k = choice >>> 4;
   const room = Math.max(0, size - len);
-  switch (choice % 8) {
-    case 5: case 6: return wild ? room + (k % 3) - 1 : room;
-    case 7: return wild ? -1 - (k % 16) : 0;
+  switch (choice % 16) {
+    case 12: case 13: return room;
+    case 14: return wild ? room + 1 : room;
+    case 15: return wild ? -1 - (k % 16) : 0;
     default: return k % (room + 1);
   }
 }
 
-/** Writes one element segment; `tables` are the module's tables, `wild` allows out-of-range offsets. */
-export function writeElem(w: ByteWriter, e: ElemShape, tables: readonly TableShape[], numFuncs: number, wild: boolean): void {
+/** Whether an active segment of `len` items at offset choice `choice` may stay as it is. */
+function staysActive(choice: number, size: number, len: number, wild: boolean): boolean {
+  return len <= size || (wild && choice % 16 >= 14);
+}
+
+/** Where an element segment goes and what it holds, decided once for the writer and the bodies. */
+export interface ElemPlan {
+  /** 0 active, 1 passive, 2 declarative (an active segment without a fitting table is passive). */
+  readonly mode: number;
+  readonly type: RefType;
+  /** The table of an active segment, else -1. */
+  readonly table: number;
+  readonly offset: number;
+  /** Expression encoding (flags 4-7). */
+  readonly exprs: boolean;
+  /** Table index written explicitly (flags 2 and 6). */
+  readonly explicit: boolean;
+  /** Each item's function index, or null for a null reference. */
+  readonly items: readonly (number | null)[];
+}
+
+/** Plans one element segment; `tables` are the module's tables, `wild` allows out-of-range offsets. */
+export function planElem(e: ElemShape, tables: readonly TableShape[], numFuncs: number, wild: boolean): ElemPlan {
   let mode = e.mode;
   let table = -1;
+  let chosen = e.items;
   if (mode === 0) {
     const fits = tables.flatMap((t, i) => (t.elem === e.type ? [i] : []));
     if (fits.length > 0) table = fits[e.table % fits.length]!;
-    // Trap-averse swarms make a segment that cannot fit passive rather than trap.
-    if (fits.length === 0 || (!wild && e.items.length > tables[table]!.min)) mode = 1;
+    const size = table < 0 ? 0 : tables[table]!.min;
+    // Too long for the table: cut to fit (keeping it active), unless the choice is wild.
+    if (!staysActive(e.offset, size, chosen.length, wild)) chosen = chosen.slice(0, size);
+    if (table < 0 || chosen.length === 0) {
+      mode = 1;
+      chosen = e.items;
+    }
   }
-  const exprs = e.exprs || e.type !== ValType.FuncRef || numFuncs === 0;
   if (mode !== 0) table = -1;
-  const explicit = table !== 0 || ((e.table >>> 4) & 1) === 1 || e.type !== ValType.FuncRef;
-  const flags = mode === 0 ? (explicit ? 2 : 0) : mode === 1 ? 1 : 3;
-  w.u8(flags | (exprs ? 4 : 0));
-  if (mode === 0) {
-    if (explicit) w.uleb(table);
-    const size = tables[table]!.min;
-    i32Expr(w, segmentOffset(e.offset, size, e.items.length, wild));
-  }
-  if (flags !== 0) {
-    if (exprs) w.u8(e.type);
-    else w.u8(0x00); // elemkind funcref
-  }
-  w.uleb(e.items.length);
-  for (const item of e.items) {
-    if (!exprs) w.uleb(item % numFuncs);
-    else writeRefExpr(w, e.type, item, numFuncs);
-  }
+  const exprs = e.exprs || e.type !== ValType.FuncRef || numFuncs === 0;
+  const items = chosen.map((item) => {
+    if (!exprs) return item % numFuncs;
+    const f = item % (numFuncs + 1);
+    return e.type === ValType.FuncRef && f < numFuncs ? f : null;
+  });
+  return {
+    mode,
+    type: e.type,
+    table,
+    offset: mode === 0 ? segmentOffset(e.offset, tables[table]!.min, items.length, wild) : 0,
+    exprs,
+    explicit: table !== 0 || ((e.table >>> 4) & 1) === 1 || e.type !== ValType.FuncRef,
+    items,
+  };
 }
 
-function writeRefExpr(w: ByteWriter, type: RefType, item: number, numFuncs: number): void {
-  const f = item % (numFuncs + 1);
-  if (type === ValType.FuncRef && f < numFuncs) w.u8(0xd2).uleb(f).u8(END);
-  else w.u8(0xd0).u8(type).u8(END);
+/** Writes a planned element segment. */
+export function writeElem(w: ByteWriter, p: ElemPlan): void {
+  const flags = p.mode === 0 ? (p.explicit ? 2 : 0) : p.mode === 1 ? 1 : 3;
+  w.u8(flags | (p.exprs ? 4 : 0));
+  if (p.mode === 0) {
+    if (p.explicit) w.uleb(p.table);
+    i32Expr(w, p.offset);
+  }
+  if (flags !== 0) w.u8(p.exprs ? p.type : 0x00); // reftype, or elemkind funcref
+  w.uleb(p.items.length);
+  for (const f of p.items) {
+    if (!p.exprs) w.uleb(f!);
+    else if (f !== null) w.u8(0xd2).uleb(f).u8(END);
+    else w.u8(0xd0).u8(p.type).u8(END);
+  }
 }
 
 /** Writes one data segment; active ones need `hasMemory`. */
 export function writeData(w: ByteWriter, d: DataShape, hasMemory: boolean, memBytes: number, wild: boolean): void {
-  // Trap-averse swarms keep active segments inside memory, or make them passive.
-  const active = d.active && hasMemory && (wild || d.bytes.length <= memBytes);
+  const active = d.active && hasMemory && staysActive(d.offset, memBytes, d.bytes.length, wild);
   if (!active) w.u8(1);
   else {
     if (d.explicit) w.u8(2).uleb(0);

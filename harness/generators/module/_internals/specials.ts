@@ -4,7 +4,7 @@
 // right kind, no table...), with nothing emitted. Checked at load against the opcode table.
 
 import { OPS, op as opNamed, type OpInfo } from '../../../../runtime/opcodes/table.js';
-import { ValType } from '../../../../runtime/types.js';
+import { sameFuncType, ValType } from '../../../../runtime/types.js';
 import { sameTypes, type BodyBuilder, type Frame } from '../BodyBuilder.js';
 
 type Handler = (b: BodyBuilder, o: OpInfo) => boolean;
@@ -116,13 +116,38 @@ function call(b: BodyBuilder, o: OpInfo): boolean {
   return true;
 }
 
+/**
+ * call_indirect, aimed one time in two at a slot an active segment filled, with either the
+ * callee's own type (the call goes through) or a different one (a type mismatch); otherwise at
+ * any index up to just past the table's initial size (nulls, the bound) or whatever the stack
+ * holds, with a defined function's type or any type.
+ */
 function callIndirect(b: BodyBuilder, o: OpInfo): boolean {
-  const { funcrefTables, types } = b.ctx;
+  const { funcrefTables, types, funcTypes } = b.ctx;
   if (funcrefTables.length === 0) return false;
   const table = b.tape.pick(funcrefTables);
-  const ti = b.tape.next(types.length);
+  const filled = b.ctx.filledSlots[table]!;
+  const how = b.tape.next(4);
+  let ti: number;
+  let index = -1;
+  if (how <= 1 && filled.length > 0) {
+    const { slot, func } = b.tape.pick(filled);
+    const own = types[funcTypes[func]!]!;
+    const others = how === 1 ? types.flatMap((t, i) => (sameFuncType(t, own) ? [] : [i])) : [];
+    ti = others.length > 0 ? b.tape.pick(others) : funcTypes[func]!;
+    index = slot;
+  } else {
+    ti = b.tape.flip() ? b.tape.pick(funcTypes) : b.tape.next(types.length);
+    if (how !== 3) index = b.tape.next(b.ctx.tables[table]!.min + 2);
+  }
   const t = types[ti]!;
-  b.need([...t.params, I32]);
+  if (index < 0) {
+    b.need([...t.params, I32]);
+  } else {
+    b.need(t.params);
+    b.op(O.i32Const).code.sleb32(index);
+    b.stack.push(I32);
+  }
   b.op(o).code.uleb(ti).uleb(table);
   b.effect(t.params.length + 1, t.results);
   return true;

@@ -1,0 +1,105 @@
+// A session of one of our tiers over a case: compile, link the host set, instantiate with the
+// case's fuel, then calls with budget and fuel reset before each. Shared by the interp and
+// compiled adapters, which differ only in the tier they ask the Engine for.
+
+import { Engine } from '../../../runtime/api/Engine.js';
+import { Module } from '../../../runtime/api/Module.js';
+import { Store } from '../../../runtime/api/Store.js';
+import { Linker } from '../../../runtime/api/Linker.js';
+import type { Instance } from '../../../runtime/api/Instance.js';
+import { CompileError, Trap, TrapKind } from '../../../runtime/errors.js';
+import type { FuncInstance, InstanceState, Raw } from '../../../runtime/instance/objects.js';
+import type { Config } from '../../../runtime/config/knobs.js';
+import { resolveArgs } from '../../generators/calls.js';
+import { HOST_MODULE, hostResultsOurs } from '../hostSet.js';
+import { fromOurs } from '../values.js';
+import type { CallOutcome, CallRecord, EngineSession, HostCall, OValue, PreparedCase, Snapshot } from '../types.js';
+
+const NONE: readonly OValue[] = [];
+
+/** How an exception out of our runtime reads as an outcome. */
+function failure(e: unknown): CallOutcome {
+  if (e instanceof Trap) {
+    if (e.kind === TrapKind.CallStackExhausted) return { kind: 'exhausted', message: e.message };
+    return { kind: 'trap', kinds: [e.kind], message: e.message };
+  }
+  if (e instanceof CompileError) return { kind: 'error', name: 'CompileError', message: e.message };
+  const err = e as Error;
+  return { kind: 'error', name: err?.name ?? typeof e, message: String(err?.message ?? e) };
+}
+
+/** Opens a session of our runtime under `config` with `tier`. */
+export function openOurSession(c: PreparedCase, tier: Config['tier']): EngineSession {
+  const engine = new Engine({ ...c.config, tier });
+  const store = new Store(engine);
+  const fuelOn = engine.config.consumeFuel;
+  const log: HostCall[] = [];
+  let hostCalls = 0;
+  let state: InstanceState | undefined;
+  const linker = new Linker();
+  for (const imp of c.info.imports) {
+    if (imp.module !== HOST_MODULE || imp.desc.kind !== 'func') continue;
+    const type = c.info.types[imp.desc.typeIndex]!;
+    const name = imp.name;
+    const func: FuncInstance = {
+      type,
+      invoke(args: Raw[]): Raw[] {
+        log.push({ name, args: type.params.map((t, i) => fromOurs(t, args[i], state)) });
+        return hostResultsOurs(type.results, hostCalls++);
+      },
+    };
+    linker.define(HOST_MODULE, name, { kind: 'func', func });
+  }
+  const fuelLeft = (): number | undefined => (fuelOn ? store.getFuel() : undefined);
+  const take = (): HostCall[] => log.splice(0, log.length);
+
+  let instance: Instance | undefined;
+  let instantiated: CallRecord;
+  try {
+    if (fuelOn) store.setFuel(c.fuel);
+    const module = new Module(engine, c.bytes);
+    // Host functions read `state` lazily: a start function may call them during construction.
+    instance = linker.instantiate(store, module);
+    state = instance.state;
+    instantiated = { outcome: { kind: 'values', values: NONE }, host: take(), fuel: fuelLeft() };
+  } catch (e) {
+    instantiated = { outcome: failure(e), host: take(), fuel: fuelLeft() };
+  }
+  if (instance !== undefined) state = instance.state;
+
+  return {
+    instantiated,
+    call(i: number): CallRecord {
+      const inst = instance!;
+      const call = c.calls[i]!;
+      if (c.budget !== undefined) inst.getGlobal(c.budget.name)!.value = c.budget.initial;
+      if (fuelOn) store.setFuel(c.fuel);
+      const f = inst.getFunc(call.name);
+      if (f === undefined) return { outcome: { kind: 'error', name: 'HarnessError', message: `no exported function ${call.name}` }, host: [] };
+      const args = resolveArgs(call.args, (name) => inst.getFunc(name) ?? null);
+      let outcome: CallOutcome;
+      try {
+        const results = f.invoke(args);
+        outcome = { kind: 'values', values: f.type.results.map((t, k) => fromOurs(t, results[k], inst.state)) };
+      } catch (e) {
+        outcome = failure(e);
+      }
+      return { outcome, host: take(), fuel: fuelLeft() };
+    },
+    snapshot(): Snapshot {
+      const memories = new Map<string, Uint8Array>();
+      const globals = new Map<string, OValue | undefined>();
+      const tables = new Map<string, (string | null)[]>();
+      if (instance === undefined) return { memories, globals, tables };
+      for (const [name, ext] of instance.exports) {
+        if (ext.kind === 'memory') memories.set(name, ext.memory.u8);
+        else if (ext.kind === 'global') globals.set(name, fromOurs(ext.global.type.type, ext.global.value, instance.state));
+        else if (ext.kind === 'table') {
+          const t = ext.table;
+          tables.set(name, t.elements.map((e) => (fromOurs(t.type.elem, e, instance!.state) as { ref: string | null }).ref));
+        }
+      }
+      return { memories, globals, tables };
+    },
+  };
+}
