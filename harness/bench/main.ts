@@ -9,7 +9,7 @@ import type { BenchRow } from './_internals/measure.js';
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   decode: decodeBench,
   spec: async () => (await import('./specBench.js')).specBench(),
-  interp: async () => (await import('./interpBench.js')).interpBench(),
+  kernel: async () => (await import('./kernelBench.js')).kernelBench(),
 };
 
 function fmt(n: number): string {
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     writeJson(projectPath('reports', 'bench', `${name}.json`), { bench: name, node: process.version, date: new Date().toISOString(), rows });
     for (const r of rows) {
       const ratio = r.ratio === undefined ? '' : `  ${fmt(r.ratio)}x vs ${r.baseline}`;
-      console.log(`${r.bench.padEnd(7)} ${r.case.padEnd(30)} ${r.metric.padEnd(34)} ${fmt(r.value).padStart(10)} ${r.unit}${ratio}${r.note ? `  (${r.note})` : ''}`);
+      console.log(`${r.bench.padEnd(7)} ${r.case.padEnd(28)} ${r.metric.padEnd(32)} ${fmt(r.value).padStart(10)} ${r.unit}${ratio}${r.note ? `  (${r.note})` : ''}`);
     }
   }
 }

@@ -1,4 +1,5 @@
-// Wall time of the whole 2.0 suite through `crucible spec` with one job and with two, and, when
+// Wall time of the whole 2.0 suite through `crucible spec` with one job and with two (and on the
+// compiled tier with two, against the interpreter), and, when
 // Debian's wabt is installed, wast2json + spectest-interp over the same files in the same run.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -29,13 +30,14 @@ export async function specBench(): Promise<BenchRow[]> {
   const suite = join(root, 'wasm-2.0');
   const cli = projectPath('dist', 'harness', 'cli.js');
   const rows: BenchRow[] = [];
-  const ours: Record<number, number> = {};
-  for (const jobs of [1, 2]) {
-    ours[jobs] = timeMs(() => {
-      const r = spawnSync(process.execPath, [cli, 'spec', suite, '--jobs', String(jobs)], { stdio: 'ignore' });
-      if (r.status !== 0) console.error(`spec bench: crucible spec --jobs ${jobs} exited ${r.status}`);
+  const ours: Record<string, number> = {};
+  const spec = (tier: string, jobs: number) =>
+    timeMs(() => {
+      const r = spawnSync(process.execPath, [cli, 'spec', suite, '--tier', tier, '--jobs', String(jobs)], { stdio: 'ignore' });
+      if (r.status !== 0) console.error(`spec bench: crucible spec --tier ${tier} --jobs ${jobs} exited ${r.status}`);
     });
-  }
+  for (const jobs of [1, 2]) ours[jobs] = spec('interp', jobs);
+  const compiled2 = spec('compiled', 2);
   let wabtMs: number | undefined;
   if (haveWabt()) {
     const dir = mkdtempSync(join(tmpdir(), 'crucible-wabt-'));
@@ -61,6 +63,7 @@ export async function specBench(): Promise<BenchRow[]> {
       ...(wabtMs !== undefined ? { ratio: ours[jobs] / wabtMs, baseline: 'wabt wast2json+spectest-interp' } : {}),
     });
   }
+  rows.push({ bench: 'spec', case: 'wasm-2.0 suite (compiled)', metric: 'crucible spec --tier compiled --jobs 2', value: compiled2 / 1000, unit: 's', ratio: compiled2 / ours[2], baseline: 'interp --jobs 2' });
   if (wabtMs !== undefined) rows.push({ bench: 'spec', case: 'wasm-2.0 suite', metric: 'wabt wast2json+spectest-interp', value: wabtMs / 1000, unit: 's' });
   return rows;
 }
