@@ -13,6 +13,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   spec: { summary: 'run .wast spec scripts', load: () => import('./commands/spec.js') },
   run: { summary: 'instantiate a module and invoke an export', load: () => import('./commands/run.js') },
   knobs: { summary: 'list every engine knob with its type, default and doc', load: () => import('./commands/knobs.js') },
+  fuzz: { summary: 'differential fuzzing: compiled tier vs interpreter vs V8', load: () => import('./commands/fuzz.js') },
+  repro: { summary: 'replay a saved finding (exit 1 while it still fails)', load: () => import('./commands/repro.js') },
+  reduce: { summary: 'minimize a saved finding again', load: () => import('./commands/reduce.js') },
 };
 
 function usage(): string {

@@ -18,6 +18,10 @@ const ours = (e: OracleEngine): boolean => e.name !== 'v8';
 
 /** Runs `c` on `engines` (reference first) and compares them. Never throws for wasm-level failures. */
 export function runDifferential(c: OracleCase, engines: readonly OracleEngine[]): CaseVerdict {
+  return run(c, engines, true);
+}
+
+function run(c: OracleCase, engines: readonly OracleEngine[], retryDenan: boolean): CaseVerdict {
   const skips: string[] = [];
   const poisons: string[] = [];
   let info;
@@ -45,9 +49,9 @@ export function runDifferential(c: OracleCase, engines: readonly OracleEngine[])
   if (found === undefined) return { kind: poisons.length > 0 ? 'poisoned' : 'success', skips, poisons };
   if (found.deferred !== undefined) {
     // Only V8 disagreed: does it still when no NaN bits are left to the engines' choice?
-    const canonical = denan(c.bytes);
+    const canonical = retryDenan ? denan(c.bytes) : undefined;
     if (canonical !== undefined) {
-      const again = runDifferential({ ...c, bytes: canonical }, [live[0]!, ...live.filter((e) => e.name === 'v8')]);
+      const again = run({ ...c, bytes: canonical }, [live[0]!, ...live.filter((e) => e.name === 'v8')], false);
       if (again.kind !== 'failed') {
         poisons.push('v8: NaN nondeterminism');
         return { kind: 'poisoned', skips, poisons };
@@ -114,7 +118,14 @@ function lockstep(
   if (sessions[0]!.instantiated.outcome.kind !== 'values') return deferred && { deferred };
   for (let i = 0; i < c.calls.length; i++) {
     if (!pairs.some((p) => p.live)) break;
-    const records = sessions.map((s, k) => (k === 0 || pairs[k - 1]!.live ? s.call(i) : undefined));
+    const ref = sessions[0]!.call(i);
+    if (ref.outcome.kind === 'exhausted') {
+      // Every pair is poisoned whatever the others do: spare them the (deep, slow) call.
+      const limit = ref.outcome.message.startsWith('resource limit') ? 'resource limit' : 'stack exhaustion';
+      poisons.push(`${engines[0]!.name}: ${limit}`);
+      break;
+    }
+    const records = sessions.map((s, k) => (k === 0 ? ref : pairs[k - 1]!.live ? s.call(i) : undefined));
     const m = compareAll(records, i);
     if (m !== undefined) return { now: m };
   }

@@ -93,14 +93,14 @@ export function isSignallingF64(x: number): boolean {
 
 const F32_QUIET = 0x00400000;
 const F64_QUIET_HIGH = 0x00080000;
-const F64_QUIET = 0x0008000000000000n;
 const isNaN32 = (b: number): boolean => (b & 0x7fffffff) > 0x7f800000;
 const isNaN64 = (b: bigint): boolean => (b & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
 
 /**
  * Whether `other` may stand for `ref`. With `jsBoundary` (`other` came through V8's JS API),
- * a float NaN may have been quieted on the way (V8 does so for f32 always, for f64 in some
- * wrappers, e.g. arguments of imported JS functions).
+ * any NaN stands for any NaN: depending on the path, V8 quiets a NaN (call results, host
+ * arguments) or canonicalizes it (Global.value), so its bits are not observable there.
+ * Memory bytes keep them, and our two tiers are compared bit for bit.
  */
 export function sameValue(ref: OValue, other: OValue, jsBoundary: boolean): boolean {
   if (ref.t !== other.t) return false;
@@ -110,12 +110,12 @@ export function sameValue(ref: OValue, other: OValue, jsBoundary: boolean): bool
     case 'f32': {
       const o = (other as typeof ref).b;
       if (Object.is(ref.b, o)) return true;
-      return jsBoundary && isNaN32(ref.b) && (ref.b | F32_QUIET) === o;
+      return jsBoundary && isNaN32(ref.b) && isNaN32(o);
     }
     case 'f64': {
       const o = (other as typeof ref).b;
       if (ref.b === o) return true;
-      return jsBoundary && typeof ref.b === 'bigint' && isNaN64(ref.b) && (ref.b | F64_QUIET) === o;
+      return jsBoundary && typeof ref.b === 'bigint' && typeof o === 'bigint' && isNaN64(ref.b) && isNaN64(o);
     }
     // Object.is: an i32 of -0 (or any non-normalized number) is a tier bug, not a zero.
     default: return Object.is(ref.b, (other as typeof ref).b);

@@ -16,6 +16,8 @@ export interface FuncRange {
   readonly func: number;
   readonly start: number;
   readonly length: number;
+  /** A stub forwarding to the interpreter, which reports that function's frames itself. */
+  readonly interpreted?: boolean;
 }
 
 /**

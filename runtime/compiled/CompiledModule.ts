@@ -15,6 +15,8 @@ import { ModuleScope } from './_internals/ModuleScope.js';
 import { translateFunction, type TranslateOptions } from './_internals/translateFunction.js';
 import { assembleScript } from './_internals/assembleScript.js';
 import { isInlinable } from './_internals/inlining.js';
+import { MAX_BLOCK_NESTING, blockNesting, stubFunction } from './_internals/interpretedFallback.js';
+import { InterpModule } from '../interp/_internals/InterpModule.js';
 import { RT, type JsFunction, type RuntimeSupport } from './_internals/runtimeSupport.js';
 
 /** What evaluating a compiled script gives. */
@@ -52,6 +54,9 @@ export class CompiledModule implements TierModule {
   readonly image: CodeImage;
   private readonly exports: ScriptExports;
   private readonly bound = new WeakMap<InstanceState, JsFunction[]>();
+  /** Functions run by the interpreter (too deeply nested for V8's parser). */
+  private readonly interpreted = new Set<number>();
+  private interp: InterpModule | undefined;
 
   /**
    * @param module a decoded and validated module
@@ -64,7 +69,12 @@ export class CompiledModule implements TierModule {
     const scope = new ModuleScope(module);
     const opts = translateOptions(module, config);
     const codes = [];
-    for (let i = module.numImportedFuncs; i < module.funcTypes.length; i++) codes.push(translateFunction(scope, i, opts));
+    for (let i = module.numImportedFuncs; i < module.funcTypes.length; i++) {
+      if (blockNesting(module, i) > MAX_BLOCK_NESTING) {
+        this.interpreted.add(i);
+        codes.push(stubFunction(scope, i));
+      } else codes.push(translateFunction(scope, i, opts));
+    }
     const padding = config.paddingBetweenFunctions;
     const asm = assembleScript(scope, codes, padding);
     const hash = createHash('sha256').update(module.bytes).update(codegenKnobs(config)).digest('hex').slice(0, 24);
@@ -80,6 +90,11 @@ export class CompiledModule implements TierModule {
   /** Makes the function instance of defined function `funcIndex` of `instance`. */
   makeFunc(instance: InstanceState, funcIndex: number): FuncInstance {
     const m = this.module;
+    if (this.interpreted.has(funcIndex)) {
+      const c = this.config;
+      this.interp ??= new InterpModule(m, { fuel: c.consumeFuel, inline: true, addressMap: c.generateAddressMap });
+      return this.interp.makeFunc(instance, funcIndex);
+    }
     return new CompiledFunc(this, instance, funcIndex, m.types[m.funcTypes[funcIndex]]);
   }
 

@@ -105,7 +105,7 @@ function addFrames(t: Trap, source: object): void {
       break;
     }
     const range = at.image.funcAt(at.pos);
-    if (range === undefined) continue;
+    if (range === undefined || range.interpreted) continue;
     // A prologue's depth check is the caller's call failing (as in the interpreter).
     if (t.frames.length === 0 && t.kind === TrapKind.CallStackExhausted && at.image.trapSiteAt(at.pos)?.role === 'prologueDepth') continue;
     t.frames.push(at.image.frame(range, at.pos));

@@ -101,4 +101,26 @@ test('a trap inside a host callback passes through the host frame as a trap', ()
   assert.is(s.store.state.depth, 0);
 });
 
+test('functions nested deeper than V8 can parse run on the interpreter, with exact frames', () => {
+  const depth = 1000; // beyond MAX_BLOCK_NESTING; wabt itself overflows far deeper
+  const wat = `(module
+    (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+    (func $deep (export "deep") (param i32) (result i32)
+      ${'block '.repeat(depth)} local.get 0 call $inner drop ${'end '.repeat(depth)}
+      (call $inner (local.get 0)))
+    (func (export "top") (param i32) (result i32) (call $deep (local.get 0))))`;
+  for (const config of [{}, { consumeFuel: true }]) {
+    const c = setup(wat, config);
+    const i = setup(wat, { ...config, tier: 'interp' });
+    assert.ok(c.image.funcs[1].interpreted, 'the deep function is a stub');
+    for (const s of [c, i]) if (config.consumeFuel) s.store.setFuel(100_000);
+    assert.equal(c.call('top', 1), [1]);
+    assert.equal(i.call('top', 1), [1]);
+    const tc = catchTrap(() => c.call('top', 0));
+    assert.equal(tc.frames, catchTrap(() => i.call('top', 0)).frames);
+    assert.equal(tc.frames.map((f) => f.func), [0, 1, 2]);
+    assert.is(c.store.getFuel(), i.store.getFuel());
+  }
+});
+
 test.run();

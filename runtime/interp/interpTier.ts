@@ -14,6 +14,8 @@
 //  - so a run that consumes exactly all its fuel (fuel ends at 0) does not trap, and fuel may
 //    end negative when the last stretch had no check point.
 // The depth check of a call (`call stack exhausted`) happens before the callee's fuel check.
+// EPOCH (epochInterruption): at the same check points, after the fuel check, the engine epoch
+// at or past StoreState.epochDeadline traps `interrupt`.
 
 import type { Tier } from '../tier.js';
 import { InterpModule } from './_internals/InterpModule.js';
@@ -22,5 +24,7 @@ import { InterpModule } from './_internals/InterpModule.js';
 export const interpTier: Tier = {
   name: 'interp',
   prepare: (module, options) =>
-    new InterpModule(module, { fuel: options.consumeFuel, inline: true, addressMap: options.generateAddressMap }),
+    new InterpModule(module, {
+      fuel: options.consumeFuel, epoch: options.epochInterruption, inline: true, addressMap: options.generateAddressMap,
+    }),
 };

@@ -100,7 +100,10 @@ export class BodyBuilder {
     for (const t of push) this.stack.push(t);
   }
 
-  /** After an unconditional transfer: the rest of the frame is dead code on an empty stack. */
+  /**
+   * After an unconditional transfer. Generation goes on in the dead rest of the frame on an
+   * empty concrete stack: valid, since the polymorphic stack of unreachable code admits more.
+   */
   dead(): void {
     this.stack.length = this.top.height;
   }

@@ -27,7 +27,7 @@ export type GenExport =
 /** What a generated module is, for oracles and reports. */
 export interface GenInfo {
   readonly swarm: Swarm;
-  /** Every export, functions first (in index order). */
+  /** Every export but the budget global: functions (in index order), tables, memory, globals. */
   readonly exports: readonly GenExport[];
   /** The module may loop or recurse without bound: run it with fuel. */
   readonly needsFuel: boolean;

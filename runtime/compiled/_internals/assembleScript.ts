@@ -53,7 +53,7 @@ export function assembleScript(scope: ModuleScope, codes: readonly FuncCode[], p
   codes.forEach((c, i) => {
     if (i > 0) put(pad);
     const start = put(c.text);
-    funcs.push({ func: c.funcIndex, start, length: c.text.length });
+    funcs.push(c.interpreted ? { func: c.funcIndex, start, length: c.text.length, interpreted: true } : { func: c.funcIndex, start, length: c.text.length });
     for (const s of c.sites) sites.push({ ...s, pos: s.pos + start });
     for (let k = 0; k < c.addr.length; k += 2) {
       positions.push(c.addr[k] + start);

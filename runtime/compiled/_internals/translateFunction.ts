@@ -43,6 +43,8 @@ export interface FuncCode {
   /** Address-map entries as flat pairs (text position, wasm byte offset). */
   readonly addr: readonly number[];
   readonly sites: readonly TrapSite[];
+  /** A stub forwarding to an interpreted function (see interpretedFallback.ts). */
+  readonly interpreted?: boolean;
 }
 
 /** The name of a function's JS declaration. */
@@ -581,10 +583,10 @@ class Translator {
       for (let h = this.stack.length - n; h < this.stack.length; h++) if (!this.stack[h].simple) this.materialize(h);
     }
     const args = this.pop(n);
-    if (this.opts.miscompileI32Add && op.name === 'i32.add') {
-      // TEST ONLY, deliberately wrong: off by one when both operands are negative (never folded).
+    if (this.opts.miscompileI32Add && op.name === (process.env.FAULT_OP ?? 'i32.add')) {
+      // TEST ONLY, deliberately wrong: i32.add compiled as i32.sub (never folded).
       const [a, b] = args.map((x) => x.js);
-      this.pushPure(type, `((${a} + ${b} + (${a} < 0 && ${b} < 0 ? 1 : 0)) | 0)`, args);
+      this.pushPure(type, type === 0x7f ? `((${args.map((x) => x.js).join(' + ')} + 1) | 0)` : `(${args.map((x) => x.js).join(' + ')} + 1n)`, args);
       return;
     }
     if (this.opts.optimize && op.traps.length === 0 && args.every((a) => a.konst !== undefined) && SCALAR.has(type)) {

@@ -116,6 +116,8 @@ export const C = {
   I32_SHR_S: 72,
   I32_SHR_U: 73,
   I32_MUL: 74,
+  /** (none) traps `interrupt` once the engine epoch reaches the store's deadline (same places as FUEL_CHECK). */
+  EPOCH_CHECK: 75,
 } as const;
 
 /** Scalar memory instructions by wasm mnemonic. */

@@ -35,6 +35,8 @@ export interface Lowered {
 export interface LowerOptions {
   /** Emit fuel charges and checks (see interpTier.ts for the rule). */
   readonly fuel: boolean;
+  /** Emit epoch deadline checks (function entry and loop headers, after the fuel check). */
+  readonly epoch?: boolean;
   /** Run the hot i32 ops inline instead of through the function table. */
   readonly inline: boolean;
 }
@@ -200,6 +202,7 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
   e.at = body.codeStart;
   push('func', 0, type.results.length, false);
   if (opts.fuel) e.emit(C.FUEL_CHECK);
+  if (opts.epoch) e.emit(C.EPOCH_CHECK);
 
   while (ctl.length > 0) {
     const at = r.pos;
@@ -239,6 +242,7 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
         const [p, q] = blockType(imm.a);
         push('loop', p, q, false);
         if (opts.fuel) e.emit(C.FUEL_CHECK);
+        if (opts.epoch) e.emit(C.EPOCH_CHECK);
         break;
       }
       case 'if': {

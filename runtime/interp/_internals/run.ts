@@ -223,6 +223,9 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         case C.FUEL_CHECK:
           if (!((store.fuel as number) >= 0)) trap(TrapKind.OutOfFuel);
           break;
+        case C.EPOCH_CHECK:
+          if (Atomics.load(store.epoch, 0) >= store.epochDeadline) trap(TrapKind.Interrupt);
+          break;
 
         // Loads: effective address = u32(addr) + u32(offset), at most 2^33 (exact in a double).
         case C.I32_LOAD: {
