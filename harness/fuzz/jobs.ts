@@ -10,6 +10,7 @@ import { runDifferential } from '../oracles/differential.js';
 import { caseFromJson, encodeCalls, type CallsJson } from './caseJson.js';
 import { knobBuckets } from './knobCoverage.js';
 import { drawCases, enginesFor, toOracleCase } from './target.js';
+import { instrs } from './wasm/code.js';
 
 /** A case in transferable form. */
 export interface WireCase {
@@ -56,14 +57,10 @@ export function fromWire(w: WireCase): OracleCase {
   return caseFromJson(w.bytes, w.config, w.calls);
 }
 
-/** True when the module has an `i32.add` anywhere in its code (what the crash-worker fault keys on). */
+/** True when some function of the module has an `i32.add` instruction (what the crash-worker fault keys on). */
 function usesI32Add(bytes: Uint8Array): boolean {
   const info = decodeModule(bytes);
-  for (const f of info.funcs) {
-    // A byte scan is enough for a test fault: 0x6a as an immediate byte also counts.
-    for (let i = f.codeStart; i < f.codeEnd; i++) if (bytes[i] === 0x6a) return true;
-  }
-  return false;
+  return info.funcs.some((f) => instrs(bytes.subarray(f.codeStart, f.codeEnd)).some((i) => i.op.name === 'i32.add'));
 }
 
 /**

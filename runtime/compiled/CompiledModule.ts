@@ -44,7 +44,7 @@ function translateOptions(module: ModuleInfo, config: Config): TranslateOptions 
     fuel: config.consumeFuel,
     epoch: config.epochInterruption,
     inlinable: inline ? (f) => inlinable.get(f) ?? (inlinable.set(f, isInlinable(module, f)), inlinable.get(f)!) : undefined,
-    miscompileI32Add: config.faultInjection === 'miscompile-i32-add', // TEST ONLY (hidden knob)
+    miscompileI32Sub: config.faultInjection === 'miscompile-i32-sub', // TEST ONLY (hidden knob)
   };
 }
 

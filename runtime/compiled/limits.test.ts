@@ -101,17 +101,32 @@ test('a trap inside a host callback passes through the host frame as a trap', ()
   assert.is(s.store.state.depth, 0);
 });
 
+/** Hand-made binary (wabt cannot nest this deep): $inner, $deep (exported "deep") and "top". */
+function deepModule(depth: number): Uint8Array {
+  const leb = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >>> 7)]);
+  const section = (id: number, payload: number[]) => [id, ...leb(payload.length), ...payload];
+  const body = (code: number[]) => [...leb(code.length + 1), 0, ...code];
+  const str = (s: string) => [s.length, ...[...s].map((c) => c.charCodeAt(0))];
+  const inner = [0x41, 0x01, 0x20, 0x00, 0x6e, 0x0b]; // i32.const 1, local.get 0, i32.div_u
+  const deep = [
+    ...Array(depth).fill([0x02, 0x40]).flat(), 0x20, 0x00, 0x10, 0x00, 0x1a, ...Array(depth).fill(0x0b),
+    0x20, 0x00, 0x10, 0x00, 0x0b,
+  ];
+  const top = [0x20, 0x00, 0x10, 0x01, 0x0b];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, 1, 0x7f, 1, 0x7f]),
+    ...section(3, [3, 0, 0, 0]),
+    ...section(7, [2, ...str('deep'), 0, 1, ...str('top'), 0, 2]),
+    ...section(10, [3, ...body(inner), ...body(deep), ...body(top)]),
+  ]);
+}
+
 test('functions nested deeper than V8 can parse run on the interpreter, with exact frames', () => {
-  const depth = 1000; // beyond MAX_BLOCK_NESTING; wabt itself overflows far deeper
-  const wat = `(module
-    (func $inner (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
-    (func $deep (export "deep") (param i32) (result i32)
-      ${'block '.repeat(depth)} local.get 0 call $inner drop ${'end '.repeat(depth)}
-      (call $inner (local.get 0)))
-    (func (export "top") (param i32) (result i32) (call $deep (local.get 0))))`;
+  const bytes = deepModule(5000);
   for (const config of [{}, { consumeFuel: true }]) {
-    const c = setup(wat, config);
-    const i = setup(wat, { ...config, tier: 'interp' });
+    const c = setup(bytes, config);
+    const i = setup(bytes, { ...config, tier: 'interp' });
     assert.ok(c.image.funcs[1].interpreted, 'the deep function is a stub');
     for (const s of [c, i]) if (config.consumeFuel) s.store.setFuel(100_000);
     assert.equal(c.call('top', 1), [1]);

@@ -72,6 +72,20 @@ function address(addr: string, offset: number): string {
 }
 
 /**
+ * The explicit check, leaving in `$a` the index to access. Memories stay below 2^31 bytes
+ * (MAX_PAGES), so a negative i32 address is out of bounds and the rest is an int32 compare,
+ * which V8 keeps in integer registers; only huge offsets need the exact double form.
+ */
+function check(addr: string, offset: number, size: number, v: MemoryViews): { text: string; index: string } {
+  const reach = offset + size;
+  if (reach < 2 ** 31) {
+    const index = offset === 0 ? '$a' : `$a + ${offset}`;
+    return { text: `$a = ${addr}; if ($a < 0 || $a > ${v.length} - ${reach}) ${SITE}${v.trapOOB}();`, index };
+  }
+  return { text: `$a = ${address(addr, offset)}; if ($a + ${size} > ${v.length}) ${SITE}${v.trapOOB}();`, index: '$a' };
+}
+
+/**
  * A load statement writing `target`. The text carries {@link SITE} markers: the explicit
  * check's thrower, or the guarded DataView call (scratch `$a` holds the address).
  */
@@ -80,8 +94,9 @@ export function loadText(name: string, target: string, addr: string, offset: num
   const wrap = a.wrap ?? ((x: string) => x);
   const le = a.le ? ', true' : '';
   if (guarded) return `${target} = ${wrap(`${v.dv}.${SITE}${a.method}(${address(addr, offset)}${le})`)};`;
-  const read = a.byte ? `${v.u8}[$a]` : `${v.dv}.${a.method}($a${le})`;
-  return `$a = ${address(addr, offset)}; if ($a + ${a.size} > ${v.length}) ${SITE}${v.trapOOB}(); ${target} = ${wrap(read)};`;
+  const c = check(addr, offset, a.size, v);
+  const read = a.byte ? `${v.u8}[${c.index}]` : `${v.dv}.${a.method}(${c.index}${le})`;
+  return `${c.text} ${target} = ${wrap(read)};`;
 }
 
 /** A store statement (see {@link loadText} for the markers). */
@@ -90,6 +105,7 @@ export function storeText(name: string, addr: string, value: string, offset: num
   const val = a.value !== undefined ? a.value(value) : value;
   const le = a.le ? ', true' : '';
   if (guarded) return `${v.dv}.${SITE}${a.method}(${address(addr, offset)}, ${val}${le});`;
-  const write = a.byte ? `${v.u8}[$a] = ${val}` : `${v.dv}.${a.method}($a, ${val}${le})`;
-  return `$a = ${address(addr, offset)}; if ($a + ${a.size} > ${v.length}) ${SITE}${v.trapOOB}(); ${write};`;
+  const c = check(addr, offset, a.size, v);
+  const write = a.byte ? `${v.u8}[${c.index}] = ${val}` : `${v.dv}.${a.method}(${c.index}, ${val}${le})`;
+  return `${c.text} ${write};`;
 }

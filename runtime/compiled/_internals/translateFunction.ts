@@ -32,8 +32,8 @@ export interface TranslateOptions {
   readonly epoch: boolean;
   /** Which functions calls may inline (undefined: none). */
   readonly inlinable?: (funcIndex: number) => boolean;
-  /** TEST ONLY (hidden knob faultInjection): miscompile i32.add so the fuzzer can prove it notices. */
-  readonly miscompileI32Add?: boolean;
+  /** TEST ONLY (hidden knob faultInjection): miscompile i32.sub so the fuzzer can prove it notices. */
+  readonly miscompileI32Sub?: boolean;
 }
 
 /** One translated function: its text and, relative to the text's start, its marks. */
@@ -583,10 +583,10 @@ class Translator {
       for (let h = this.stack.length - n; h < this.stack.length; h++) if (!this.stack[h].simple) this.materialize(h);
     }
     const args = this.pop(n);
-    if (this.opts.miscompileI32Add && op.name === (process.env.FAULT_OP ?? 'i32.add')) {
-      // TEST ONLY, deliberately wrong: i32.add compiled as i32.sub (never folded).
+    if (this.opts.miscompileI32Sub && op.name === 'i32.sub') {
+      // TEST ONLY, deliberately wrong: one too little when the second operand is odd (never folded).
       const [a, b] = args.map((x) => x.js);
-      this.pushPure(type, type === 0x7f ? `((${args.map((x) => x.js).join(' + ')} + 1) | 0)` : `(${args.map((x) => x.js).join(' + ')} + 1n)`, args);
+      this.pushPure(type, `((${a} - ${b} - (${b} & 1)) | 0)`, args);
       return;
     }
     if (this.opts.optimize && op.traps.length === 0 && args.every((a) => a.konst !== undefined) && SCALAR.has(type)) {
