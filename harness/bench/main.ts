@@ -10,6 +10,8 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   decode: decodeBench,
   spec: async () => (await import('./specBench.js')).specBench(),
   kernel: async () => (await import('./kernelBench.js')).kernelBench(),
+  generator: async () => (await import('./generatorBench.js')).generatorBench(),
+  fuzz: async () => (await import('./fuzzBench.js')).fuzzBench(),
 };
 
 function fmt(n: number): string {

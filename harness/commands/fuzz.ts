@@ -134,7 +134,8 @@ export async function run(argv: string[]): Promise<number> {
       skipped: stats.skips,
       knobCoverage: cov,
       reduceMs: stats.reduceMs,
-      findings: [...new Map(stats.findings.map((f) => [f.signature, f])).values()].map((f) => ({
+      // One entry per signature, from its first case; `new` when this run saved it.
+      findings: [...new Map(stats.findings.map((f) => [f.signature, f])).keys()].map((sig) => stats.findings.find((x) => x.signature === sig)!).map((f) => ({
         dir: f.dir, kind: f.kind, signature: f.signature, new: f.isNew, index: f.index, detail: f.detail,
         cases: stats.findings.filter((x) => x.signature === f.signature).length,
       })),

@@ -1,13 +1,15 @@
 // The wasm-level reducer: shrinks a failing case while it keeps failing the same way. Passes,
-// cheapest and biggest first: drop calls, the start function, exports, segments, whole
-// functions; replace bodies by plain ones; delete runs of instructions (halving run lengths);
-// zero constants. Every candidate must validate before it is tried; a kept candidate restarts
-// its pass. Stops when a round keeps nothing, or at the deadline.
+// cheapest and biggest first: drop calls, the start function, custom sections, exports,
+// segments, whole functions; replace bodies by plain ones; delete runs of instructions
+// (halving run lengths); drop sections and types nothing uses any more; zero constants.
+// Every candidate must validate before it is tried; a kept candidate restarts its pass.
+// Stops when a round keeps nothing, or at the deadline.
 
 import { checkModule } from '../../runtime/api/Module.js';
 import { FuncRefArg } from '../generators/calls.js';
 import type { OracleCase } from '../oracles/types.js';
 import * as E from './_internals/moduleEdits.js';
+import { SEC } from '../fuzz/wasm/sections.js';
 
 /** Tests candidates (in order, possibly in parallel) and returns the index of the first that still fails, or -1. */
 export type FirstFailing = (candidates: readonly OracleCase[]) => Promise<number>;
@@ -39,6 +41,14 @@ const PASSES: readonly (readonly [string, Pass])[] = [
     for (let i = c.calls.length - 1; i >= 0; i--) yield { ...c, calls: c.calls.filter((_, k) => k !== i) };
   }],
   ['start', (c) => withBytes(c, E.dropStart(E.editable(c.bytes)))],
+  ['sections', function* (c) {
+    const m = E.editable(c.bytes);
+    for (let k = 0; ; k++) {
+      const b = E.dropExtraSection(m, k);
+      if (b === undefined) return;
+      yield { ...c, bytes: b };
+    }
+  }],
   ['budget', (c) => (c.budget === undefined ? [] : [{ ...c, budget: undefined }])],
   ['exports', function* (c) {
     const m = E.editable(c.bytes);
@@ -69,6 +79,11 @@ const PASSES: readonly (readonly [string, Pass])[] = [
         for (let from = 0; from < n; from += size) yield { ...c, bytes: E.deleteInstrs(m, i, from, Math.min(n, from + size)) };
       }
     }
+  }],
+  ['leftovers', function* (c) {
+    const m = E.editable(c.bytes);
+    for (const id of [SEC.elem, SEC.data, SEC.global, SEC.table, SEC.memory]) yield* withBytes(c, E.dropSection(m, id));
+    yield* withBytes(c, E.dropLastType(m));
   }],
   ['constants', function* (c) {
     const m = E.editable(c.bytes);

@@ -6,6 +6,11 @@ import type { Config } from '../../runtime/config/knobs.js';
 import type { CallsJson } from '../fuzz/caseJson.js';
 import type { FindingMeta } from './finding.js';
 
+/** The knobs off their defaults, the hidden fault knob included (configDiff leaves it out). */
+function knobsText(c: Config): string {
+  return `\`${JSON.stringify(configDiff(c))}\`${c.faultInjection !== 'none' ? ` + faultInjection ${c.faultInjection}` : ''}`;
+}
+
 function callLine(c: CallsJson['calls'][number], i: number): string {
   return `${i}. \`${c.name}(${c.args.map((a) => `${a.type} ${a.value === null ? 'null' : String(a.value)}`).join(', ')})\``;
 }
@@ -22,9 +27,11 @@ export function renderReport(dir: string, meta: FindingMeta, config: Config, cal
     `- signature: \`${meta.signature}\` (${f.kind}, [${f.engines.join(', ')}], \`${f.key}\`)`,
     `- what differed: ${f.detail}`,
     `- engines run: ${meta.engines.join(', ')}`,
-    meta.seed !== undefined ? `- seed ${meta.seed}, case ${meta.index} (regenerate: \`npx crucible fuzz --seed ${meta.seed}${overlay}\`)` : '- not from a seeded run',
+    meta.seed !== undefined
+      ? `- seed ${meta.seed}, case ${meta.index} (regenerate: \`npx crucible fuzz --seed ${meta.seed} --runs ${meta.index! + 1}${overlay}\`)`
+      : '- not from a seeded run',
     `- found: ${meta.found}`,
-    `- config (knobs off their defaults): \`${JSON.stringify(configDiff(config))}\`${config.faultInjection !== 'none' ? ` + faultInjection ${config.faultInjection}` : ''}`,
+    `- config (knobs off their defaults): ${knobsText(config)}`,
     `- fuel per call: ${calls.fuel}${calls.needsFuel ? ' (the module needs fuel to terminate)' : ''}${calls.budget ? `; call budget \`${calls.budget.name}\` reset to ${calls.budget.initial} before each call` : ''}`,
     '',
     '## Replay',
@@ -48,7 +55,7 @@ export function renderReport(dir: string, meta: FindingMeta, config: Config, cal
       '## Minimized',
       '',
       `min.wasm / min.wat (${m.bytes} bytes), min-config.json, min-calls.json (${m.calls} call${m.calls === 1 ? '' : 's'})${m.timedOut ? ' — stopped by the time budget' : ''}.`,
-      `Knobs reset to defaults: ${m.knobsReset.length === 0 ? 'none' : m.knobsReset.join(', ')}; still set: \`${JSON.stringify(configDiff(min.config))}\`.`,
+      `Knobs reset to defaults: ${m.knobsReset.length === 0 ? 'none' : m.knobsReset.join(', ')}; still set: ${knobsText(min.config)}.`,
       '',
       '| stage | tried | kept | ms |',
       '|---|---|---|---|',

@@ -15,6 +15,11 @@ export interface WorkerPoolOptions {
   readonly size: number;
   /** Extra node flags for the workers (e.g. `--max-old-space-size=512`). */
   readonly execArgv?: readonly string[];
+  /**
+   * Keep one started, idle worker in reserve to replace a dead one at once: a worker takes a
+   * few hundred ms to start, which would otherwise be paid by every crashing job.
+   */
+  readonly spare?: boolean;
 }
 
 interface Worker {
@@ -42,10 +47,14 @@ function deathDetail(code: number | null, signal: NodeJS.Signals | null, stderr:
 export class WorkerPool<J, R> {
   private readonly workers: Worker[] = [];
   private readonly queue: Pending<J, R>[] = [];
+  private spare: Worker | undefined;
   private closed = false;
+  /** The stderr tail of the last worker that died, for reporting a pool that cannot start. */
+  lastStderr = '';
 
   constructor(private readonly opts: WorkerPoolOptions) {
     for (let i = 0; i < Math.max(1, opts.size); i++) this.workers.push(this.spawn());
+    if (opts.spare === true) this.spare = this.spawn();
   }
 
   /** Number of workers. */
@@ -60,13 +69,16 @@ export class WorkerPool<J, R> {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     const w: Worker = { child, stderr: '', busy: false };
+    // A failed send or spawn surfaces as 'close' (reported there); an unhandled 'error' would kill us.
+    child.on('error', () => {});
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (s: string) => {
       w.stderr = (w.stderr + s).slice(-STDERR_TAIL);
     });
     // An idle worker that dies (it should not) is simply replaced.
     child.once('exit', () => {
-      if (!w.busy) this.replace(w);
+      if (w === this.spare) this.spare = this.closed ? undefined : this.spawn();
+      else if (!w.busy) this.replace(w);
     });
     return w;
   }
@@ -80,7 +92,9 @@ export class WorkerPool<J, R> {
       this.workers.splice(i, 1);
       return;
     }
-    this.workers[i] = this.spawn();
+    const fresh = this.spare ?? this.spawn();
+    if (this.spare !== undefined) this.spare = this.spawn();
+    this.workers[i] = fresh;
     this.dispatch();
   }
 
@@ -123,6 +137,7 @@ export class WorkerPool<J, R> {
     };
     // 'close' (not 'exit'): by then stderr has been read to the end, so OOM can be told apart.
     const onClose = (code: number | null, signal: NodeJS.Signals | null): void => {
+      this.lastStderr = w.stderr;
       settle({ kind: 'crash', detail: deathDetail(code, signal, w.stderr) }, true);
     };
     const timer = setTimeout(() => settle({ kind: 'timeout', detail: `no answer within ${p.timeoutMs} ms` }, true), p.timeoutMs);
@@ -135,6 +150,8 @@ export class WorkerPool<J, R> {
   close(): void {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.resolve({ kind: 'crash', detail: 'pool closed' });
+    if (this.spare !== undefined) this.workers.push(this.spare);
+    this.spare = undefined;
     for (const w of this.workers.splice(0)) {
       w.child.removeAllListeners('exit');
       if (w.child.connected) w.child.disconnect();

@@ -50,5 +50,6 @@ export function fuzzPool(size: number, workerMemoryMb = 512): WorkerPool<FuzzJob
     script: fileURLToPath(new URL('./worker.js', import.meta.url)),
     size,
     execArgv: [`--max-old-space-size=${workerMemoryMb}`],
+    spare: true,
   });
 }

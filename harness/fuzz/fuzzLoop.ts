@@ -14,6 +14,11 @@ import type { BatchResult, FuzzJob } from './jobs.js';
 import { caseTester } from './caseTester.js';
 import { drawCases, toOracleCase } from './target.js';
 
+/** The workers died before answering anything: a broken build or environment, not a finding. */
+export class WorkerStartError extends Error {
+  override readonly name = 'WorkerStartError';
+}
+
 /** How to fuzz. */
 export interface FuzzOptions {
   readonly seed: number;
@@ -152,6 +157,11 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzStats> {
     }
   };
   try {
+    // An empty batch first: workers that cannot even start are a broken setup, not findings.
+    const hello = await pool.run(job(0, 0), 60_000);
+    if (hello.kind !== 'ok') {
+      throw new WorkerStartError(`fuzz workers cannot start (${hello.detail}): ${pool.lastStderr.trim().split('\n').slice(-3).join(' | ')}`);
+    }
     await Promise.all(Array.from({ length: opts.jobs }, slot));
     stats.fuzzMs = Date.now() - stats.startedAt;
     if (opts.reduce) {

@@ -4,4 +4,7 @@
 import { serveJobs } from '../exec/pool.js';
 import { handleJob, type FuzzJob } from './jobs.js';
 
+// Ctrl-C reaches the whole process group: the CLI decides when to stop, and a worker killed
+// by the user's interrupt must not be recorded as a crash. Workers end when the CLI goes.
+process.on('SIGINT', () => {});
 serveJobs((job: FuzzJob) => handleJob(job));

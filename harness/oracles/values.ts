@@ -46,9 +46,11 @@ export function fromOurs(t: ValType, v: Raw, inst: InstanceState | undefined): O
     case ValType.F32: return { t: 'f32', b: v as number };
     case ValType.I64: return { t: 'i64', b: v as bigint };
     case ValType.F64:
-      view.setFloat64(0, v as number);
+      // A non-number is a tier bug: keep it as is, so it compares unequal and shows as such.
+      if (typeof v !== 'number') return { t: 'f64', b: v as bigint };
+      view.setFloat64(0, v);
       return { t: 'f64', b: view.getBigInt64(0) };
-    case ValType.V128: return { t: 'v128', hex: hexOf(v as Uint8Array) };
+    case ValType.V128: return { t: 'v128', hex: v instanceof Uint8Array ? hexOf(v) : `<not a v128: ${String(v)}>` };
     case ValType.FuncRef:
       return { t: 'funcref', ref: v === null ? null : `func:${inst?.funcs.indexOf(v as FuncInstance) ?? '?'}` };
     default: return { t: 'externref', ref: externId(v) };

@@ -74,13 +74,13 @@ if (!existsSync(dir)) {
   const scripts = files.map((f) => ({ file: f, source: readFileSync(join(dir, f), 'utf8') }));
   const parsed = new Map<string, Command[]>();
 
-  test('every top-level script parses, quickly', () => {
+  test('every top-level script parses', () => {
     assert.ok(files.length >= 146, `only ${files.length} scripts`);
     const start = performance.now();
     for (const { file, source } of scripts) parsed.set(file, parseScript(source, file));
     const ms = performance.now() - start;
     console.log(`\n  parsed ${files.length} scripts (${(scripts.reduce((n, s) => n + s.source.length, 0) / 1e6).toFixed(1)} M chars) in ${ms.toFixed(0)} ms`);
-    assert.ok(ms < 4000, `parsing took ${ms} ms`); // ~0.5 s normally; generous for loaded machines
+    // Speed is the benchmarks' business (npm run bench), not a test's: only print it here.
   });
 
   const all = () => [...parsed.values()].flat();

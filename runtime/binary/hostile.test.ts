@@ -101,7 +101,7 @@ test('the unmutated seeds decode and validate', () => {
   for (const s of seeds) assert.is(attempt(s), undefined);
 });
 
-test('mutated modules: only CompileError, always quick', () => {
+test('mutated modules: only CompileError, and never a hang', () => {
   fc.assert(
     fc.property(fc.nat(seeds.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (which, ms) => {
       const input = apply(seeds[which], ms);
@@ -109,7 +109,9 @@ test('mutated modules: only CompileError, always quick', () => {
       const e = attempt(input);
       const elapsed = performance.now() - t0;
       if (e !== undefined && !(e instanceof CompileError)) throw e;
-      if (elapsed > 100) throw new Error(`took ${elapsed.toFixed(1)} ms`);
+      // A hang detector, not a speed measure: a tiny input taking seconds means a loop that
+      // does not advance (speed is measured by npm run bench).
+      if (elapsed > 2000) throw new Error(`took ${elapsed.toFixed(1)} ms`);
     }),
     { numRuns: 3000 },
   );

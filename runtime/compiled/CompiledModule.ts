@@ -92,7 +92,7 @@ export class CompiledModule implements TierModule {
     const m = this.module;
     if (this.interpreted.has(funcIndex)) {
       const c = this.config;
-      this.interp ??= new InterpModule(m, { fuel: c.consumeFuel, inline: true, addressMap: c.generateAddressMap });
+      this.interp ??= new InterpModule(m, { fuel: c.consumeFuel, epoch: c.epochInterruption, inline: true, addressMap: c.generateAddressMap });
       return this.interp.makeFunc(instance, funcIndex);
     }
     return new CompiledFunc(this, instance, funcIndex, m.types[m.funcTypes[funcIndex]]);

@@ -6,7 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { TrapKind } from '../errors.js';
 import { startEpochTicker } from './epochTicker.js';
-import { catchTrap, setup } from './_internals/testing.js';
+import { catchTrap, hostFunc, outcome, setup, type Setup } from './_internals/testing.js';
 
 const WAT = `(module
   (memory 1)
@@ -41,6 +41,26 @@ test('a due deadline traps at function entry, before the body runs', () => {
   assert.equal(s.call('load'), [0], 'the store never ran');
   s.engine.incrementEpoch();
   assert.equal(s.call('load'), [0]);
+});
+
+test('the interrupt falls where the interpreter\'s does, deadline by deadline', () => {
+  const wat = `(module (import "h" "tick" (func $tick))
+    (func $leaf (result i32) (i32.const 1))
+    (func (export "run") (param i32) (result i32) (local i32)
+      (loop $l
+        (call $tick)
+        (local.set 1 (i32.add (local.get 1) (call $leaf)))
+        (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+      (local.get 1)))`;
+  for (let deadline = 0; deadline < 6; deadline++) {
+    const run = (tier: 'compiled' | 'interp') => {
+      let s: Setup | undefined;
+      s = setup(wat, { tier, epochInterruption: true }, { 'h.tick': hostFunc([], [], () => (s!.engine.incrementEpoch(), [])) });
+      s.store.setEpochDeadline(deadline);
+      return outcome(() => s!.call('run', 4));
+    };
+    assert.equal(run('compiled'), run('interp'), `deadline ${deadline}`);
+  }
 });
 
 test('epoch checks reach codegen only with epochInterruption', () => {

@@ -64,7 +64,7 @@ export const KNOBS = {
   // (harness/fuzz/faultInjection.test.ts). Never drawn at random: its arbitrary is the default.
   faultInjection: {
     ...oneOf(['none', 'miscompile-i32-sub', 'crash-worker'] as const, 'none', true,
-      'TEST ONLY: make the compiled tier miscompile i32.sub, or make a fuzz worker crash on modules using it.'),
+      'TEST ONLY: make the compiled tier miscompile i32.sub, or make a fuzz worker crash on modules using i32.add.'),
     arbitrary: () => fc.constant('none' as const),
     hidden: true as const,
   },

@@ -7,7 +7,7 @@ import { Reader } from '../../../runtime/binary/Reader.js';
 import { ValType } from '../../../runtime/types.js';
 import { ByteWriter } from '../../wasm/ByteWriter.js';
 import { instrs, readBodies, writeBodies, type Body } from '../../fuzz/wasm/code.js';
-import { readDatas, readElems, readExports, typeEntries, writeDatas, writeElems, writeExports, type ExportEntry } from '../../fuzz/wasm/entries.js';
+import { readDatas, readElems, readExports, typeBody, typeEntries, writeDatas, writeElems, writeExports, type ExportEntry } from '../../fuzz/wasm/entries.js';
 import { DroppedFuncError, remapFuncs } from '../../fuzz/wasm/remapFuncs.js';
 import { findSection, joinSections, SEC, splitSections, withSection, type Section } from '../../fuzz/wasm/sections.js';
 
@@ -73,6 +73,25 @@ function zeroOf(t: ValType): number[] {
 }
 
 const withBodies = (m: Editable, bodies: readonly Body[]): Uint8Array => joinSections(withSection(m.sections, SEC.code, writeBodies(bodies)));
+
+/** Without the `k`-th custom section or data count section, or undefined past the last. */
+export function dropExtraSection(m: Editable, k: number): Uint8Array | undefined {
+  const extras = m.sections.filter((s) => s.id === SEC.custom || s.id === SEC.dataCount);
+  const gone = extras[k];
+  return gone === undefined ? undefined : joinSections(m.sections.filter((s) => s !== gone));
+}
+
+/** Without the whole section `id` (memory, tables, globals...; valid only while nothing uses it), or undefined if absent. */
+export function dropSection(m: Editable, id: number): Uint8Array | undefined {
+  return findSection(m.sections, id) ? joinSections(withSection(m.sections, id, undefined)) : undefined;
+}
+
+/** Without the last function type (valid only while nothing uses it), or undefined when none is left. */
+export function dropLastType(m: Editable): Uint8Array | undefined {
+  const types = typeEntries(findSection(m.sections, SEC.type)?.body ?? Uint8Array.of(0));
+  if (types.length === 0) return undefined;
+  return joinSections(withSection(m.sections, SEC.type, types.length === 1 ? undefined : typeBody(types.slice(0, -1))));
+}
 
 /** Without the start function. */
 export function dropStart(m: Editable): Uint8Array | undefined {

@@ -45,10 +45,12 @@ export function findSection(sections: readonly Section[], id: number): Section |
 }
 
 /**
- * `sections` with the section `id` replaced by `body` (inserted in binary-format order when
- * absent; removed when `body` is undefined).
+ * `sections` with the (non-custom) section `id` replaced in place by `body`, inserted in
+ * binary-format order when absent, or removed when `body` is undefined.
  */
 export function withSection(sections: readonly Section[], id: number, body: Uint8Array | undefined): Section[] {
+  const at0 = sections.findIndex((s) => s.id === id);
+  if (at0 >= 0 && body !== undefined) return sections.map((s, i) => (i === at0 ? { id, body } : s));
   const out = sections.filter((s) => s.id !== id);
   if (body === undefined) return out;
   const rank = ORDER[id] ?? 0;

@@ -50,6 +50,7 @@ export function openOurSession(c: PreparedCase, tier: Config['tier']): EngineSes
     };
     linker.define(HOST_MODULE, name, { kind: 'func', func });
   }
+  const exportedGlobals = new Set(c.info.exports.filter((e) => e.kind === 'global').map((e) => e.index));
   const fuelLeft = (): number | undefined => (fuelOn ? store.getFuel() : undefined);
   const take = (): HostCall[] => log.splice(0, log.length);
 
@@ -91,6 +92,10 @@ export function openOurSession(c: PreparedCase, tier: Config['tier']): EngineSes
       const globals = new Map<string, OValue | undefined>();
       const tables = new Map<string, (string | null)[]>();
       if (instance === undefined) return { memories, globals, tables };
+      // Globals no export names still count between our tiers (V8 cannot see them: skipped there).
+      instance.state.globals.forEach((g, i) => {
+        if (!exportedGlobals.has(i)) globals.set(`#global${i}`, fromOurs(g.type.type, g.value, instance!.state));
+      });
       for (const [name, ext] of instance.exports) {
         if (ext.kind === 'memory') memories.set(name, ext.memory.u8);
         else if (ext.kind === 'global') globals.set(name, fromOurs(ext.global.type.type, ext.global.value, instance.state));

@@ -1,8 +1,7 @@
 // Translates one validated wasm function into one JS function declaration. Structured control
 // becomes labeled blocks, `for (;;)` loops and `switch`; locals are `let`s; the operand stack
-// is a set of typed JS variables, one per (height, type), with pure values kept as pending
-// expressions (optLevel speed) until something forces them into their variable. Trusts the
-// validator: on an invalid body the output is unspecified.
+// is OperandStack's typed variables and pending expressions. Prologue: depth, fuel and epoch
+// checks. Trusts the validator: on an invalid body the output is unspecified.
 
 import { Reader } from '../../binary/Reader.js';
 import { TrapKind } from '../../errors.js';
@@ -15,9 +14,10 @@ import { NUMERIC_FNS } from '../../exec/numericFns.js';
 import { SIMD_MEMORY_FNS } from '../../exec/simdMemory.js';
 import { blockSig } from '../../exec/blockSig.js';
 import { fuelPlan, type FuelPlan } from '../../exec/fuelPlan.js';
-import { FuncEmitter, SITE, type TrapRole, type TrapSite } from './FuncEmitter.js';
+import { FuncEmitter, SITE, type TrapSite } from './FuncEmitter.js';
 import type { ModuleScope } from './ModuleScope.js';
 import { INLINE_OPS } from './inlineOps.js';
+import { OperandStack, ZERO, slotType, type Entry, type Operand } from './OperandStack.js';
 import { isScalarAccess, loadText, storeText, type MemoryViews } from './memoryAccess.js';
 import { bigLiteral, f64Literal, intLiteral } from './literals.js';
 import { bulkOp } from './bulkCode.js';
@@ -50,51 +50,17 @@ export interface FuncCode {
 /** The name of a function's JS declaration. */
 export const fnName = (funcIndex: number): string => `fn${funcIndex}`;
 
-const LETTER: Readonly<Record<number, string>> = {
-  [ValType.I32]: 'i', [ValType.I64]: 'j', [ValType.F32]: 'f', [ValType.F64]: 'd',
-  [ValType.V128]: 'v', [ValType.FuncRef]: 'r', [ValType.ExternRef]: 'r',
-};
-const ZERO: Readonly<Record<number, string>> = {
-  [ValType.I32]: '0', [ValType.I64]: '0n', [ValType.F32]: '0', [ValType.F64]: '0',
-  [ValType.V128]: 'null', [ValType.FuncRef]: 'null', [ValType.ExternRef]: 'null',
-};
 const SCALAR = new Set<number>([ValType.I32, ValType.I64, ValType.F32, ValType.F64]);
 
 /**
- * Deepest pending expression: deeper ones go into their variable. V8's parser recurses per
- * nesting level and overflows the stack at a few thousand; folding gains nothing that deep.
+ * Consumers of f64 values that cannot tell one NaN from another: they may read a raw f64
+ * expression (see Entry.exact) without its NaN fix.
  */
-const MAX_NESTING = 16;
-
-/** One operand stack entry: in its variable, or (speed) a pending pure expression. */
-interface Entry {
-  readonly type: ValType;
-  /** Pending expression, or undefined once the value is in its variable. */
-  expr?: string;
-  /** Pending i32 0/1 as a JS boolean. */
-  cond?: string;
-  /** Variables (locals) the pending expression reads (a write to one forces it out first). */
-  reads?: readonly string[];
-  /**
-   * Heights of the stack variables the pending expression reads. Only its own height's is
-   * allowed: any other may be overwritten by a later push while this value is still pending.
-   */
-  slots?: readonly number[];
-  /** Pending compile-time constant (scalars), for folding. */
-  konst?: number | bigint;
-  /** Pending expression is a plain name or literal (may be written twice). */
-  simple?: boolean;
-  /** How many operations deep the pending expression nests. */
-  nesting?: number;
-  /** Offset of the instruction that produced it: where its eventual statement maps. */
-  readonly at: number;
-}
-
-/** A popped operand. */
-interface Operand extends Entry {
-  readonly h: number;
-  readonly js: string;
-}
+const NAN_BLIND = new Set([
+  'f64.eq', 'f64.ne', 'f64.lt', 'f64.gt', 'f64.le', 'f64.ge',
+  'i32.trunc_f64_s', 'i32.trunc_f64_u', 'i64.trunc_f64_s', 'i64.trunc_f64_u',
+  'i32.trunc_sat_f64_s', 'i32.trunc_sat_f64_u', 'i64.trunc_sat_f64_s', 'i64.trunc_sat_f64_u',
+]);
 
 interface Ctl {
   readonly kind: 'block' | 'loop' | 'if' | 'func';
@@ -113,24 +79,15 @@ interface Frame {
   readonly types: readonly ValType[];
 }
 
-class Translator {
+class Translator extends OperandStack {
   private readonly m: ModuleInfo;
-  private readonly e = new FuncEmitter();
-  private readonly stack: Entry[] = [];
   private readonly ctl: Ctl[] = [];
-  private readonly slots = new Set<string>();
-  /** Extra `let`s: inlined callees' locals and scratch variables, with initial values. */
-  private readonly lets = new Map<string, string>();
   private readonly views: MemoryViews;
   private readonly plan: FuelPlan | undefined;
   private frame: Frame;
   /** The function's result types. */
   private readonly resultTypes: readonly ValType[];
   private labels = 0;
-  /** Offset of the instruction being translated. */
-  private at = 0;
-  /** While inlining: the call's offset, which every inlined statement maps to. */
-  private markAt: number | undefined;
   /** The function caches memory views in locals (speed, and it accesses memory). */
   private readonly cachesViews: boolean;
 
@@ -139,6 +96,7 @@ class Translator {
     private readonly funcIndex: number,
     private readonly opts: TranslateOptions,
   ) {
+    super(opts.optimize);
     const m = (this.m = scope.module);
     const body = m.funcs[funcIndex - m.numImportedFuncs];
     const type = m.types[body.typeIndex];
@@ -201,95 +159,6 @@ class Translator {
     if (this.opts.epoch) {
       out.emit(`if (Atomics.load($ep, 0) >= st.epochDeadline) ${SITE}${this.scope.helper('tInterrupt')}();\n`, [TrapKind.Interrupt]);
     }
-  }
-
-  // ---- statements and the operand stack ----
-
-  /** Writes a statement for the current instruction; {@link SITE} marks trap sites of `kinds`. */
-  private stmt(text: string, kinds?: readonly TrapKind[], role?: TrapRole): void {
-    this.e.mark(this.markAt ?? this.at);
-    this.e.emit(text + '\n', kinds, role);
-  }
-
-  private slot(h: number, t: ValType): string {
-    const s = `${LETTER[t]}${h}`;
-    this.slots.add(s);
-    return s;
-  }
-
-  private scratch(name: string, init: string): string {
-    this.lets.set(name, init);
-    return name;
-  }
-
-  private js(h: number): string {
-    const x = this.stack[h];
-    return x.expr ?? this.slot(h, x.type);
-  }
-
-  /** Forces the entry at height `h` into its variable. */
-  private materialize(h: number): void {
-    const x = this.stack[h];
-    if (x.expr === undefined) return;
-    this.e.mark(this.markAt ?? x.at);
-    this.e.emit(`${this.slot(h, x.type)} = ${x.expr};\n`);
-    this.stack[h] = { type: x.type, at: x.at };
-  }
-
-  private flush(): void {
-    for (let h = 0; h < this.stack.length; h++) this.materialize(h);
-  }
-
-  /** Before `name` is written: forces out every pending value that reads it. */
-  private invalidate(name: string): void {
-    for (let h = 0; h < this.stack.length; h++) if (this.stack[h].reads?.includes(name)) this.materialize(h);
-  }
-
-  private pop(n: number): Operand[] {
-    const base = this.stack.length - n;
-    const out: Operand[] = [];
-    for (let h = base; h < this.stack.length; h++) out.push({ ...this.stack[h], h, js: this.js(h) });
-    this.stack.length = base;
-    return out;
-  }
-
-  private pop1(): Operand {
-    return this.pop(1)[0];
-  }
-
-  /** Pops an i32 and returns it as a JS boolean expression. */
-  private popCond(): string {
-    const c = this.pop1();
-    return c.cond ?? `(${c.js} !== 0)`;
-  }
-
-  /** Pushes a value already in its variable at the current height. */
-  private pushSlot(type: ValType): string {
-    const s = this.slot(this.stack.length, type);
-    this.stack.push({ type, at: this.at });
-    return s;
-  }
-
-  /**
-   * Pushes a pure value computed from `operands`. Pending (speed) when the only stack variable
-   * it reads is the one at its own height, which nothing but this entry may write.
-   */
-  private pushPure(type: ValType, expr: string, operands: readonly Operand[], extra: Partial<Entry> = {}): void {
-    const h = this.stack.length;
-    const slots = operands.flatMap((o) => (o.expr === undefined ? [o.h] : o.slots ?? []));
-    const nesting = 1 + Math.max(0, ...operands.map((o) => o.nesting ?? 0));
-    if (this.opts.optimize && slots.every((k) => k === h) && nesting <= MAX_NESTING) {
-      const reads = operands.flatMap((o) => o.reads ?? []);
-      this.stack.push({ type, expr, at: this.markAt ?? this.at, reads, slots: slots.length > 0 ? [h] : undefined, nesting, ...extra });
-      return;
-    }
-    this.stmt(`${this.slot(h, type)} = ${expr};`);
-    this.stack.push({ type, at: this.at });
-  }
-
-  /** Pushes a constant: pending in speed, a statement otherwise. */
-  private pushConst(type: ValType, literal: string, konst?: number | bigint): void {
-    this.pushPure(type, literal, [], { simple: true, konst });
   }
 
   // ---- control ----
@@ -547,23 +416,6 @@ class Translator {
     else throw new Error(`compiled: no translation for ${op.name}`);
   }
 
-  /**
-   * Speed: a value from an untyped source (parameter, call, global, helper) in asm.js form,
-   * `x | 0` or `+x`. V8 then knows it is an int32 or a double, so `(a + b) | 0` becomes a
-   * machine add even when its feedback has seen sums beyond int32. Identity on the value.
-   */
-  private typed(type: ValType, expr: string): string {
-    if (!this.opts.optimize) return expr;
-    if (type === ValType.I32 || type === ValType.F32) return `(${expr} | 0)`;
-    if (type === ValType.F64) return `(+${expr})`;
-    return expr;
-  }
-
-  /** Pushes a slot entry at the current height and returns its variable (for a statement). */
-  private pushSlotAt(type: ValType): string {
-    return this.pushSlot(type);
-  }
-
   private f64Text(v: number): string {
     return v === v ? f64Literal(v) : this.scope.f64Const(v);
   }
@@ -578,11 +430,12 @@ class Translator {
     const n = op.params!.length;
     const type = op.results![0];
     const inline = INLINE_OPS[op.name];
-    // The NaN fix writes its operands twice: they must be names or literals.
-    if (inline?.nan !== undefined) {
+    const nanOp = inline?.nan !== undefined;
+    // Unoptimized, the NaN fix writes its operands twice: they must be names or literals.
+    if (nanOp && !this.opts.optimize) {
       for (let h = this.stack.length - n; h < this.stack.length; h++) if (!this.stack[h].simple) this.materialize(h);
     }
-    const args = this.pop(n);
+    const args = this.pop(n, this.opts.optimize && (nanOp || NAN_BLIND.has(op.name)));
     if (this.opts.miscompileI32Sub && op.name === 'i32.sub') {
       // TEST ONLY, deliberately wrong: one too little when the second operand is odd (never folded).
       const [a, b] = args.map((x) => x.js);
@@ -599,12 +452,17 @@ class Translator {
       return;
     }
     const js = args.map((a) => a.js);
+    if (nanOp && this.opts.optimize) {
+      const exact = `(+${this.scope.numeric(op.id)}(${args.map((a) => a.exact ?? a.js).join(', ')}))`;
+      this.pushPure(type, `(${inline.expr(js)})`, args, { exact });
+      return;
+    }
     if (inline?.nan !== undefined) {
       const t = this.scratch('$t', '0');
       // `+` keeps the result a double for V8 (a tagged call result would box every value).
       const fix = inline.nan === 1 ? `+${this.scope.helper('nan1')}(${js[0]})` : `+${this.scope.helper('nan2')}(${js[0]}, ${js[1]})`;
       const h = this.stack.length;
-      this.stmt(`${t} = ${inline.expr(js)}; ${this.slot(h, type)} = ${t} === ${t} ? ${t} : ${fix};`);
+      this.stmt(`${t} = ${inline.expr(js)}; ${this.writeSlot(h, type)} = ${t} === ${t} ? ${t} : ${fix};`);
       this.stack.push({ type, at: this.at });
       return;
     }
@@ -740,18 +598,6 @@ class Translator {
 /** True for a plain name or a literal: text that may be written twice. */
 function isSimple(expr: string): boolean {
   return /^[$\w]+$/.test(expr) || /^\(-[\w.]+\)$/.test(expr);
-}
-
-/** The type of a slot variable, from its letter (refs share `r`: both start null). */
-function slotType(name: string): ValType {
-  switch (name[0]) {
-    case 'i': return ValType.I32;
-    case 'j': return ValType.I64;
-    case 'f': return ValType.F32;
-    case 'd': return ValType.F64;
-    case 'v': return ValType.V128;
-    default: return ValType.FuncRef;
-  }
 }
 
 /** True when the body has a scalar or SIMD load or store (then speed caches the views). */

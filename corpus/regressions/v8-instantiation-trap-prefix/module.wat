@@ -1,0 +1,13 @@
+(module
+  (type $t0 (func))
+  (type $t1 (func (param i32 i32)))
+  (type $t2 (func (param i32 i64)))
+  (type $t3 (func (param i32 f32)))
+  (type $t4 (func (param i32 f64)))
+  (import "host" "log_i32" (func $host.log_i32 (type $t1)))
+  (import "host" "log_i64" (func $host.log_i64 (type $t2)))
+  (import "host" "log_f32" (func $host.log_f32 (type $t3)))
+  (import "host" "log_f64" (func $host.log_f64 (type $t4)))
+  (func $f4 (type $t0))
+  (table $T0 8 10 funcref)
+  (elem $e0 (i32.const 4) func $f4 $f4 $f4 $f4 $f4))
