@@ -15,6 +15,7 @@ import { ModuleScope } from './_internals/ModuleScope.js';
 import { translateFunction, type TranslateOptions } from './_internals/translateFunction.js';
 import { assembleScript } from './_internals/assembleScript.js';
 import { isInlinable } from './_internals/inlining.js';
+import { memoryGrowers } from './_internals/memoryGrowth.js';
 import { MAX_BLOCK_NESTING, blockNesting, stubFunction } from './_internals/interpretedFallback.js';
 import { InterpModule } from '../interp/_internals/InterpModule.js';
 import { RT, type JsFunction, type RuntimeSupport } from './_internals/runtimeSupport.js';
@@ -43,7 +44,12 @@ function translateOptions(module: ModuleInfo, config: Config): TranslateOptions 
     guarded: config.boundsChecks === 'guarded',
     fuel: config.consumeFuel,
     epoch: config.epochInterruption,
-    inlinable: inline ? (f) => inlinable.get(f) ?? (inlinable.set(f, isInlinable(module, f)), inlinable.get(f)!) : undefined,
+    mayGrowMemory: memoryGrowers(module),
+    inlinable: inline ? (f) => {
+      let yes = inlinable.get(f);
+      if (yes === undefined) inlinable.set(f, (yes = isInlinable(module, f)));
+      return yes;
+    } : undefined,
     miscompileI32Sub: config.faultInjection === 'miscompile-i32-sub', // TEST ONLY (hidden knob)
   };
 }

@@ -60,7 +60,8 @@ test('every scalar op on edge operands: compiled equals interpreted, bit for bit
 type Expr =
   | { readonly kind: 'param'; readonly type: Scalar }
   | { readonly kind: 'const'; readonly type: Scalar; readonly bits: number | bigint }
-  | { readonly kind: 'op'; readonly op: OpInfo; readonly args: readonly Expr[] };
+  | { readonly kind: 'op'; readonly op: OpInfo; readonly args: readonly Expr[] }
+  | { readonly kind: 'select'; readonly type: Scalar; readonly args: readonly Expr[] };
 
 const PARAMS: readonly Scalar[] = SCALARS; // one parameter of each type, in this order
 
@@ -74,7 +75,9 @@ function exprs(): Record<string, fc.Arbitrary<Expr>> {
       );
       const ops = SCALAR_OPS.filter((op) => op.results![0] === t).map((op) =>
         fc.tuple(...op.params!.map((p) => tie(String(p)))).map((args): Expr => ({ kind: 'op', op, args })));
-      out[String(t)] = fc.oneof({ maxDepth: 4, depthIdentifier: 'expr' }, leaf, ...ops);
+      const select = fc.tuple(tie(String(t)), tie(String(t)), tie(String(ValType.I32)))
+        .map((args): Expr => ({ kind: 'select', type: t, args }));
+      out[String(t)] = fc.oneof({ maxDepth: 4, depthIdentifier: 'expr' }, leaf, select, ...ops);
     }
     return out;
   });
@@ -91,6 +94,8 @@ function wat(e: Expr): string {
       return `(${valTypeName(e.type)}.const ${e.bits})`;
     case 'op':
       return `(${e.op.name} ${e.args.map(wat).join(' ')})`;
+    case 'select':
+      return `(select ${e.args.map(wat).join(' ')})`;
   }
 }
 

@@ -14,6 +14,8 @@ export interface InlineOp {
    * must be plain names or literals).
    */
   readonly nan?: 1 | 2;
+  /** `expr` writes its operands twice: only for plain names or literals (else the helper runs). */
+  readonly twice?: boolean;
 }
 
 function compare(test: (a: string, b: string) => string): InlineOp {
@@ -60,6 +62,9 @@ export const INLINE_OPS: Readonly<Record<string, InlineOp>> = {
   'i32.shl': bin((a, b) => `(${a} << ${b})`),
   'i32.shr_s': bin((a, b) => `(${a} >> ${b})`),
   'i32.shr_u': bin((a, b) => `((${a} >>> ${b}) | 0)`),
+  // For a count of 0 (mod 32) the other shift is by 32 & 31 = 0 and ORs `a` with itself.
+  'i32.rotl': { expr: ([a, b]) => `((${a} << ${b}) | (${a} >>> (32 - ${b})))`, twice: true },
+  'i32.rotr': { expr: ([a, b]) => `((${a} >>> ${b}) | (${a} << (32 - ${b})))`, twice: true },
   'i32.extend8_s': un((a) => `((${a} << 24) >> 24)`),
   'i32.extend16_s': un((a) => `((${a} << 16) >> 16)`),
 

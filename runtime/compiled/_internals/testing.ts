@@ -49,6 +49,10 @@ export interface Setup {
   /** The compiled module's code image (compiled tier only). */
   readonly image: CodeImage;
   fn(name: string): FuncInstance;
+  /**
+   * Calls an export. Not for NaN doubles: V8 canonicalizes NaNs in a rest-parameter array of
+   * doubles before they get here; build a rawArray and use `fn(name).invoke` for those.
+   */
   call(name: string, ...args: Raw[]): Raw[];
 }
 

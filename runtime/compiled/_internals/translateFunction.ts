@@ -16,7 +16,7 @@ import { blockSig } from '../../exec/blockSig.js';
 import { fuelPlan, type FuelPlan } from '../../exec/fuelPlan.js';
 import { FuncEmitter, SITE, type TrapSite } from './FuncEmitter.js';
 import type { ModuleScope } from './ModuleScope.js';
-import { INLINE_OPS } from './inlineOps.js';
+import { INLINE_OPS, type InlineOp } from './inlineOps.js';
 import { OperandStack, ZERO, slotType, type Entry, type Operand } from './OperandStack.js';
 import { isScalarAccess, loadText, storeText, type MemoryViews } from './memoryAccess.js';
 import { bigLiteral, f64Literal, intLiteral } from './literals.js';
@@ -30,6 +30,8 @@ export interface TranslateOptions {
   readonly guarded: boolean;
   readonly fuel: boolean;
   readonly epoch: boolean;
+  /** Whether a call to a function may grow memory (undefined: assume so). */
+  readonly mayGrowMemory?: (funcIndex: number) => boolean;
   /** Which functions calls may inline (undefined: none). */
   readonly inlinable?: (funcIndex: number) => boolean;
   /** TEST ONLY (hidden knob faultInjection): miscompile i32.sub so the fuzzer can prove it notices. */
@@ -429,7 +431,8 @@ class Translator extends OperandStack {
   private numeric(op: OpInfo, imm: Imm): void {
     const n = op.params!.length;
     const type = op.results![0];
-    const inline = INLINE_OPS[op.name];
+    let inline: InlineOp | undefined = INLINE_OPS[op.name];
+    if (inline?.twice && !this.stack.slice(-n).every((x) => x.expr === undefined || x.simple)) inline = undefined;
     const nanOp = inline?.nan !== undefined;
     // Unoptimized, the NaN fix writes its operands twice: they must be names or literals.
     if (nanOp && !this.opts.optimize) {
@@ -452,7 +455,7 @@ class Translator extends OperandStack {
       return;
     }
     const js = args.map((a) => a.js);
-    if (nanOp && this.opts.optimize) {
+    if (inline?.nan !== undefined && this.opts.optimize) {
       const exact = `(+${this.scope.numeric(op.id)}(${args.map((a) => a.exact ?? a.js).join(', ')}))`;
       this.pushPure(type, `(${inline.expr(js)})`, args, { exact });
       return;
@@ -519,8 +522,11 @@ class Translator extends OperandStack {
 
   // ---- calls ----
 
-  private refreshViews(): void {
-    if (this.cachesViews) this.stmt('$u8 = $M0.u8; $dv = $M0.view; $ml = $u8.length;');
+  /** After a call that may grow memory (or memory.grow): the cached views may be stale. */
+  private refreshViews(callee?: number): void {
+    if (!this.cachesViews) return;
+    if (callee !== undefined && this.opts.mayGrowMemory?.(callee) === false) return;
+    this.stmt('$u8 = $M0.u8; $dv = $M0.view; $ml = $u8.length;');
   }
 
   /** The statement tail that stores a call's results into their variables. */
@@ -543,7 +549,7 @@ class Translator extends OperandStack {
     const args = this.pop(type.params.length).map((a) => a.js).join(', ');
     const callee = funcIndex < m.numImportedFuncs ? this.scope.importFn(funcIndex) : fnName(funcIndex);
     this.stmt(this.results(type.results, `${callee}(${args})`));
-    this.refreshViews();
+    this.refreshViews(funcIndex);
   }
 
   private callIndirect(typeIndex: number, table: number): void {
