@@ -8,6 +8,7 @@ import type { ModuleInfo } from '../types.js';
 import { moduleNames } from '../binary/names.js';
 import type { TrapSite } from './_internals/FuncEmitter.js';
 
+/** Trap-table entries and their roles (defined where the text is written). */
 export type { TrapRole, TrapSite } from './_internals/FuncEmitter.js';
 
 /** Where one function's code stands in the text. */

@@ -12,10 +12,12 @@ export const LETTER: Readonly<Record<number, string>> = {
   [ValType.I32]: 'i', [ValType.I64]: 'j', [ValType.F32]: 'f', [ValType.F64]: 'd',
   [ValType.V128]: 'v', [ValType.FuncRef]: 'r', [ValType.ExternRef]: 'r',
 };
+/** Initial value of a variable of each type (v128 locals get a fresh zero vector instead). */
 export const ZERO: Readonly<Record<number, string>> = {
   [ValType.I32]: '0', [ValType.I64]: '0n', [ValType.F32]: '0', [ValType.F64]: '0',
   [ValType.V128]: 'null', [ValType.FuncRef]: 'null', [ValType.ExternRef]: 'null',
 };
+
 /**
  * Deepest pending expression: deeper ones go into their variable. V8's parser recurses per
  * nesting level and overflows the stack at a few thousand; folding gains nothing that deep.
