@@ -2,24 +2,16 @@
 // and their comparison. Between our tiers every bit counts; a value that crossed V8's JS
 // boundary as an f32 may have had its NaN quieted, which is all the slack V8 gets here.
 
-import { ValType } from '../../runtime/types.js';
+import { valTypeName, ValType } from '../../runtime/types.js';
 import type { FuncInstance, InstanceState, Raw } from '../../runtime/instance/objects.js';
 import { EXTERN_VALUES } from '../generators/calls.js';
 import type { OValue } from './types.js';
 
 const view = new DataView(new ArrayBuffer(8));
 
-/** The name of a value type as OValue spells it. */
+/** The name of a value type as OValue spells it (the text-format name). */
 export function typeName(t: ValType): OValue['t'] {
-  switch (t) {
-    case ValType.I32: return 'i32';
-    case ValType.I64: return 'i64';
-    case ValType.F32: return 'f32';
-    case ValType.F64: return 'f64';
-    case ValType.V128: return 'v128';
-    case ValType.FuncRef: return 'funcref';
-    default: return 'externref';
-  }
+  return valTypeName(t) as OValue['t'];
 }
 
 /** Hex of 16 bytes. */
