@@ -2,6 +2,7 @@
 // validation is never run: validity is our validator's job, wabt only encodes.
 
 import wabtInit from 'wabt';
+import { withEmptyTypedSelects } from './emptyTypedSelect.js';
 
 type Wabt = Awaited<ReturnType<typeof wabtInit>>;
 let wabt: Wabt | undefined;
@@ -29,7 +30,7 @@ export function watToWasm(text: string, filename = 'module.wat'): Uint8Array {
     // Bytes, not a JS string: wabt.js mangles non-ASCII characters passed as a string.
     mod = wabt.parseWat(filename, new TextEncoder().encode(text), FEATURES);
     mod.resolveNames();
-    return withDataCount(mod.toBinary({ write_debug_names: true }).buffer.slice());
+    return withEmptyTypedSelects(text, withDataCount(mod.toBinary({ write_debug_names: true }).buffer.slice()));
   } catch (e) {
     throw new WatError((e as Error).message.replace(/^parseWat failed:\n?/, '').trim());
   } finally {
