@@ -52,7 +52,9 @@ for (const b of backendsUnderTest()) {
       assert.ok(afterOneWrite.rss - before.rss < copiedKiB / 4, `VmRSS grew ${afterOneWrite.rss - before.rss} KiB`);
       assert.ok(afterReads.pss - before.pss < copiedKiB / 4, `Pss grew ${afterReads.pss - before.pss} KiB`);
     } else {
-      assert.ok(afterOneWrite.rss - before.rss > copiedKiB / 2, `twin copies: VmRSS grew ${afterOneWrite.rss - before.rss} KiB`);
+      // The control: the same measurement does see copies. The kernel may refill pages freed
+      // by earlier tests, so the bound is the native one turned around, not the full copy.
+      assert.ok(afterOneWrite.rss - before.rss > copiedKiB / 4, `twin copies: VmRSS grew ${afterOneWrite.rss - before.rss} KiB`);
     }
   });
 }
