@@ -5,23 +5,11 @@
 import type { MemoryBackend, MemoryImage } from './MemoryBackend.js';
 import { MemoryImageError } from './MemoryImageError.js';
 
-/** The raw exports of crucible_native.node (see native/src/crucible_native.c). */
-export interface NativeBinding {
-  createImage(bytes: Uint8Array, size: number): MemoryImage;
-  mapMemory(image: MemoryImage | null, initialBytes: number, maximumBytes: number): ArrayBuffer;
-  growMemory(memory: ArrayBuffer, newBytes: number): ArrayBuffer;
-  resetMemory(memory: ArrayBuffer, image?: MemoryImage | null, initialBytes?: number): ArrayBuffer;
-  mapFile(path: string): ArrayBuffer;
-  mapImageFromFile(
-    path: string,
-    offset: number,
-    length: number,
-    initialBytes: number,
-    maximumBytes: number,
-  ): ArrayBuffer;
+/** The raw exports of crucible_native.node (see native/src/crucible_native.c): the backend's calls plus the page size. */
+export type NativeBinding = Omit<MemoryBackend, 'name'> & {
   /** The OS page size the addon aligns to. */
   readonly pageSize: number;
-}
+};
 
 /** Export names the addon must have to be usable; a stale build missing one is refused. */
 export const NATIVE_FUNCTIONS = [

@@ -2,7 +2,7 @@
 // initialize active segments in order (a trap leaves earlier writes visible), drop them, then
 // run the start function. The resulting Instance exposes exports by name.
 
-import { LinkError, Trap, TrapKind } from '../errors.js';
+import { LinkError } from '../errors.js';
 import {
   GlobalInstance, MemoryInstance, TableInstance,
   type FuncInstance, type InstanceState, type Raw,
@@ -11,6 +11,7 @@ import type { Module } from './Module.js';
 import type { Store } from './Store.js';
 import { importMismatch, type Extern } from './externs.js';
 import { evalConst } from './constExpr.js';
+import { dataDrop, elemDrop, memoryInit, tableInit } from '../exec/bulkOps.js';
 
 /** Supplies imports by (module, name). */
 export type ImportResolver = (module: string, name: string) => Extern | undefined;
@@ -96,27 +97,21 @@ function externOf(s: InstanceState, kind: Extern['kind'], index: number): Extern
   }
 }
 
-/** Active element then data segments, in order, as table.init/memory.init followed by drop. */
+/**
+ * Active element then data segments, in order, exactly as the spec defines instantiation:
+ * `table.init` / `memory.init` of the whole segment, then `elem.drop` / `data.drop` (the same
+ * shared operations the tiers run). Declarative element segments are dropped too.
+ */
 function initSegments(s: InstanceState): void {
   const info = s.module;
   info.elems.forEach((seg, i) => {
-    if (seg.mode === 'active') {
-      const table = s.tables[seg.table];
-      const offset = (evalConst(seg.offset!, s) as number) >>> 0;
-      const refs = s.elems[i];
-      if (offset + refs.length > table.elements.length) throw new Trap(TrapKind.TableOutOfBounds);
-      for (let j = 0; j < refs.length; j++) table.elements[offset + j] = refs[j];
-    }
-    if (seg.mode !== 'passive') s.elems[i] = [];
+    if (seg.mode === 'active') tableInit(s, i, seg.table, evalConst(seg.offset!, s) as number, 0, s.elems[i].length);
+    if (seg.mode !== 'passive') elemDrop(s, i);
   });
   info.datas.forEach((seg, i) => {
-    if (seg.mode === 'active') {
-      const mem = s.memories[seg.memory];
-      const offset = (evalConst(seg.offset!, s) as number) >>> 0;
-      if (offset + seg.bytes.length > mem.u8.length) throw new Trap(TrapKind.MemoryOutOfBounds);
-      mem.u8.set(seg.bytes, offset);
-      s.datas[i] = new Uint8Array(0);
-    }
+    if (seg.mode !== 'active') return;
+    memoryInit(s, i, evalConst(seg.offset!, s) as number, 0, seg.bytes.length);
+    dataDrop(s, i);
   });
 }
 

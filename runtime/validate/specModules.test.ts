@@ -128,50 +128,6 @@ function literalBytes(text: string): Uint8Array {
   return new Uint8Array(out);
 }
 
-/**
- * wabt writes no data count section when a module has no data segments, even if a body uses
- * data.drop or memory.init; the reference encoder would, and the suite's text modules are
- * validated as such. Insert one (harmless when unused) so those modules reach validation.
- */
-function withDataCount(bytes: Uint8Array): Uint8Array {
-  let pos = 8;
-  let insertAt = bytes.length;
-  let dataCount = 0;
-  const leb = (): number => {
-    let v = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[pos++];
-      v += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (b < 0x80) return v;
-    }
-  };
-  while (pos < bytes.length) {
-    const start = pos;
-    const id = bytes[pos++];
-    const size = leb();
-    if (id === 12) return bytes;
-    if ((id === 10 || id === 11) && insertAt === bytes.length) insertAt = start;
-    if (id === 11) {
-      const save = pos;
-      dataCount = leb();
-      pos = save;
-    }
-    pos += size;
-  }
-  const count: number[] = [];
-  for (let n = dataCount; ; n >>>= 7) {
-    if (n < 0x80) { count.push(n); break; }
-    count.push((n & 0x7f) | 0x80);
-  }
-  const section = [12, count.length, ...count];
-  const out = new Uint8Array(bytes.length + section.length);
-  out.set(bytes.subarray(0, insertAt));
-  out.set(section, insertAt);
-  out.set(bytes.subarray(insertAt), insertAt + section.length);
-  return out;
-}
 
 /**
  * Cases whose encoding is not the module the suite means, by `file:line`, with the reason.
@@ -183,7 +139,7 @@ function encode(module: string): Uint8Array {
   const head = /^\(module(?:\s+\$\S+)?\s+(binary|quote)\b/.exec(module);
   if (head?.[1] === 'binary') return literalBytes(module);
   const text = head?.[1] === 'quote' ? `(module ${new TextDecoder().decode(literalBytes(module))})` : module;
-  return withDataCount(watToWasm(text));
+  return watToWasm(text); // watToWasm adds the data count section wabt leaves out
 }
 
 /** What our decode + validation says of `bytes`: 'valid', or the error's kind and message. */
