@@ -6,12 +6,14 @@
 import { UsageError, InputError } from './cli/errors.js';
 import type { CommandModule } from './cli/command.js';
 import { ConfigError, CompileError } from '../runtime/errors.js';
+import { ArtifactError } from '../runtime/artifact/ArtifactError.js';
 import { versionLine } from './cli/version.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   validate: { summary: 'decode and validate .wasm files', load: () => import('./commands/validate.js') },
   spec: { summary: 'run .wast spec scripts', load: () => import('./commands/spec.js') },
-  run: { summary: 'instantiate a module and invoke an export', load: () => import('./commands/run.js') },
+  compile: { summary: 'compile a module ahead of time into a .cwasm artifact', load: () => import('./commands/compile.js') },
+  run: { summary: 'instantiate a module (or load an artifact) and invoke an export', load: () => import('./commands/run.js') },
   knobs: { summary: 'list every engine knob with its type, default and doc', load: () => import('./commands/knobs.js') },
   fuzz: { summary: 'differential fuzzing: compiled tier vs interpreter vs V8', load: () => import('./commands/fuzz.js') },
   repro: { summary: 'replay a saved finding (exit 1 while it still fails)', load: () => import('./commands/repro.js') },
@@ -48,6 +50,11 @@ async function main(argv: string[]): Promise<number> {
 function report(e: unknown): number {
   if (e instanceof UsageError || e instanceof InputError || e instanceof ConfigError || e instanceof CompileError) {
     console.error(`crucible: ${e.message}`);
+    return 2;
+  }
+  if (e instanceof ArtifactError) {
+    // Found only while running (a lazily checked section): still the artifact's fault.
+    console.error(`crucible: rejected artifact: ${e.message}`);
     return 2;
   }
   console.error('crucible: internal error:', e);

@@ -12,6 +12,8 @@ const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   kernel: async () => (await import('./kernelBench.js')).kernelBench(),
   generator: async () => (await import('./generatorBench.js')).generatorBench(),
   fuzz: async () => (await import('./fuzzBench.js')).fuzzBench(),
+  artifact: async () => (await import('./artifactBench.js')).artifactBench(),
+  memory: async () => (await import('./memoryBench.js')).memoryBench(),
 };
 
 function fmt(n: number): string {

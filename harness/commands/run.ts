@@ -2,7 +2,7 @@
 // module available for imports) and call one export; print results, or the trap with its
 // kind, message and wasm backtrace.
 
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { parseFlags } from '../cli/command.js';
 import { InputError, UsageError } from '../cli/errors.js';
 import { writeJson } from '../cli/writeJson.js';
@@ -11,7 +11,9 @@ import { Module } from '../../runtime/api/Module.js';
 import { Store } from '../../runtime/api/Store.js';
 import { Linker } from '../../runtime/api/Linker.js';
 import { LinkError, Trap, TrapKind } from '../../runtime/errors.js';
-import { DEFAULT_CONFIG } from '../../runtime/config/knobs.js';
+import { DEFAULT_CONFIG, type Config } from '../../runtime/config/knobs.js';
+import { ArtifactError } from '../../runtime/artifact/ArtifactError.js';
+import { ARTIFACT_MAGIC, readArtifactHeader } from '../../runtime/artifact/readArtifact.js';
 import { configFrom, loadConfig } from '../../runtime/config/loadConfig.js';
 import { rawArray, type Raw } from '../../runtime/instance/objects.js';
 import { ValType, valTypeName } from '../../runtime/types.js';
@@ -20,7 +22,11 @@ import { parseF32Bits, parseF64Bits, parseI32, parseI64 } from '../wast/literals
 import { defineSpectest } from '../spec/spectestHost.js';
 import { ExternRef, f64Bits, f64FromBits, showRaw } from '../spec/values.js';
 
-export const help = `usage: crucible run FILE.wasm|FILE.wat --invoke NAME [ARGS...] [options]
+export const help = `usage: crucible run FILE.wasm|FILE.wat|FILE.cwasm --invoke NAME [ARGS...] [options]
+
+A .cwasm artifact (from \`crucible compile\`) is loaded with Module.deserializeFile, under the
+codegen knobs it was made with unless --config/--tier say otherwise; a rejected artifact
+(corrupt, another runtime build, other knobs) exits 2 with the reason.
 
 Instantiates the module (imports may come from the spec's "spectest" host module) and calls
 the export NAME. ARGS are written as in the text format, one per parameter: 42, -1, 0x10,
@@ -67,7 +73,8 @@ function kindName(kind: string): string {
   return Object.entries(TrapKind).find(([, v]) => v === kind)?.[0] ?? kind;
 }
 
-async function loadBytes(file: string): Promise<Uint8Array> {
+/** Reads a module file: binary as is, text (.wat/.wast) through wabt. InputError when unreadable. */
+export async function loadBytes(file: string): Promise<Uint8Array> {
   let raw: Buffer;
   try {
     raw = readFileSync(file);
@@ -84,6 +91,51 @@ async function loadBytes(file: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * The engine config from `--config` and `--tier` (`tier` when neither names a tier: the
+ * compile command defaults to the compiled tier).
+ */
+export function engineConfig(values: { config?: string; tier?: string }, tier?: Config['tier']): Config {
+  let config = values.config === undefined ? DEFAULT_CONFIG : loadConfig(values.config);
+  if (tier !== undefined && (values.config === undefined || !/"tier"/.test(values.config))) config = { ...config, tier };
+  if (values.tier !== undefined) config = configFrom({ tier: values.tier }, config);
+  return config;
+}
+
+/** True for a file that starts like an artifact (whatever its name). */
+function isArtifactFile(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(ARTIFACT_MAGIC.length);
+    readSync(fd, head, 0, head.length, 0);
+    return head.equals(ARTIFACT_MAGIC);
+  } catch {
+    return false; // loadBytes reports the unreadable file
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The codegen knobs an artifact was made with, as a config (exit 2 when unreadable). */
+function artifactConfig(file: string): Config {
+  try {
+    return configFrom(JSON.parse(readArtifactHeader(readFileSync(file)).knobs));
+  } catch (e) {
+    if (e instanceof ArtifactError) throw new InputError(`${file}: rejected artifact: ${e.message}`);
+    throw new InputError(`${file}: rejected artifact: ${(e as Error).message}`);
+  }
+}
+
+function loadArtifact(engine: Engine, file: string): Module {
+  try {
+    return Module.deserializeFile(engine, file);
+  } catch (e) {
+    if (e instanceof ArtifactError) throw new InputError(`${file}: rejected artifact: ${e.message}`);
+    throw e;
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     invoke: { type: 'string' }, tier: { type: 'string' }, config: { type: 'string' }, json: { type: 'string' },
@@ -91,11 +143,10 @@ export async function run(argv: string[]): Promise<number> {
   const [file, ...args] = positionals;
   if (file === undefined) throw new UsageError('run needs a FILE');
   if (values.invoke === undefined) throw new UsageError('run needs --invoke NAME');
-  let config = values.config === undefined ? DEFAULT_CONFIG : loadConfig(values.config);
-  if (values.tier !== undefined) config = configFrom({ tier: values.tier }, config);
-
-  const engine = new Engine(config);
-  const module = new Module(engine, await loadBytes(file));
+  const artifact = isArtifactFile(file);
+  const given = values.config !== undefined || values.tier !== undefined;
+  const engine = new Engine(artifact && !given ? artifactConfig(file) : engineConfig(values));
+  const module = artifact ? loadArtifact(engine, file) : new Module(engine, await loadBytes(file));
   const store = new Store(engine);
   const linker = new Linker();
   defineSpectest(linker);

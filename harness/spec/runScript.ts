@@ -5,7 +5,8 @@
 
 import type { Action, Command, Expected, ModuleDef } from '../wast/ast.js';
 import { Engine } from '../../runtime/api/Engine.js';
-import { Module } from '../../runtime/api/Module.js';
+import type { Module } from '../../runtime/api/Module.js';
+import { loadModule } from '../exec/loadModule.js';
 import { Store } from '../../runtime/api/Store.js';
 import { Linker } from '../../runtime/api/Linker.js';
 import { Instance } from '../../runtime/api/Instance.js';
@@ -62,6 +63,19 @@ function succeeded(result: unknown): string {
   return Array.isArray(result) && result.length > 0 ? `succeeded with ${result.map((v) => showRaw(v)).join(' ')}` : 'succeeded';
 }
 
+const engines = new Map<string, Engine>();
+
+/**
+ * One engine per config per process, as an embedder keeps one: scripts run one after another
+ * share it, so a pooling allocator's slots are reused from script to script.
+ */
+function engineFor(config: Config): Engine {
+  const key = JSON.stringify(config);
+  let engine = engines.get(key);
+  if (engine === undefined) engines.set(key, (engine = new Engine(config)));
+  return engine;
+}
+
 /** Runs scripts' commands against one engine, keeping named instances and registrations. */
 class ScriptRunner {
   private readonly engine: Engine;
@@ -76,11 +90,16 @@ class ScriptRunner {
     private readonly file: string,
     private readonly storeSettings: StoreSettings,
   ) {
-    this.engine = new Engine(config);
+    this.engine = engineFor(config);
     this.store = new Store(this.engine);
     applyStoreSettings(this.store, storeSettings);
     defineSpectest(this.linker);
     this.host = defineCrucible(this.linker, this.engine);
+  }
+
+  /** Ends the run: the store's memories go back to the engine (its pool, with pooling on). */
+  dispose(): void {
+    this.store.dispose();
   }
 
   /** Every instantiation starts from the run's store settings (fresh fuel, a new deadline). */
@@ -108,7 +127,7 @@ class ScriptRunner {
   }
 
   private compile(def: ModuleDef): Module {
-    return new Module(this.engine, this.bytesOf(def));
+    return loadModule(this.engine, this.bytesOf(def));
   }
 
   private instance(name: string | undefined): Instance {
@@ -275,5 +294,6 @@ export function runScript(commands: readonly Command[], config: Config, file: st
     }
     result.checks++;
   }
+  runner.dispose();
   return result;
 }

@@ -1,4 +1,5 @@
-// Instantiation with WebAssembly 2.0 semantics: resolve imports, create the index spaces,
+// Instantiation with WebAssembly 2.0 semantics: resolve imports, create the index spaces
+// (defined memories from the engine's allocator, maybe already showing their data image),
 // initialize active segments in order (a trap leaves earlier writes visible), drop them, then
 // run the start function. The resulting Instance exposes exports by name.
 
@@ -8,7 +9,8 @@ import {
   type FuncInstance, type InstanceState, type Raw,
 } from '../instance/objects.js';
 import type { Module } from './Module.js';
-import type { Store } from './Store.js';
+import { StoreDisposedError, type Store } from './Store.js';
+import type { MemoryAllocator } from '../memory/MemoryAllocator.js';
 import { importMismatch, type Extern } from './externs.js';
 import { evalConst } from './constExpr.js';
 import { dataDrop, elemDrop, memoryInit, tableInit } from '../exec/bulkOps.js';
@@ -30,6 +32,7 @@ export class Instance {
     resolve: ImportResolver,
   ) {
     if (module.engine !== store.engine) throw new LinkError('module and store belong to different engines');
+    if (store.disposed) throw new StoreDisposedError('cannot instantiate in a disposed store');
     const info = module.info;
     const state: InstanceState = {
       module: info, store: store.state, funcs: [], tables: [], memories: [], globals: [], elems: [], datas: [],
@@ -47,7 +50,16 @@ export class Instance {
     }
     for (let i = info.numImportedFuncs; i < info.funcTypes.length; i++) state.funcs.push(module.prepared.makeFunc(state, i));
     for (const t of info.tables) state.tables.push(new TableInstance(t, new Array(t.limits.min).fill(null)));
-    for (const m of info.memories) state.memories.push(new MemoryInstance(m.limits.min, m.limits.max));
+    const allocator = store.engine.memoryAllocator;
+    const image = allocator.imageSourceFor(module);
+    let imaged: MemoryInstance | undefined;
+    info.memories.forEach((m, i) => {
+      const index = info.numImportedMemories + i;
+      const made = allocator.allocate(m, index === image?.plan.memory ? image : undefined);
+      store.adoptMemory(made.memory);
+      if (made.imaged) imaged = made.memory;
+      state.memories.push(made.memory);
+    });
     for (const g of info.globals) state.globals.push(new GlobalInstance(g.type, evalConst(g.init, state)));
     for (const seg of info.elems) state.elems.push(seg.init.map((e) => evalConst(e, state)));
     for (const seg of info.datas) state.datas.push(seg.bytes);
@@ -56,7 +68,7 @@ export class Instance {
     for (const e of info.exports) exports.set(e.name, externOf(state, e.kind, e.index));
     this.exports = exports;
 
-    initSegments(state);
+    initSegments(state, imaged, allocator);
     if (info.start !== undefined) state.funcs[info.start].invoke([]);
   }
 
@@ -101,16 +113,27 @@ function externOf(s: InstanceState, kind: Extern['kind'], index: number): Extern
  * Active element then data segments, in order, exactly as the spec defines instantiation:
  * `table.init` / `memory.init` of the whole segment, then `elem.drop` / `data.drop` (the same
  * shared operations the tiers run). Declarative element segments are dropped too.
+ *
+ * `imaged` is memory 0 when it already shows its image (every active data segment applied;
+ * the plan only exists when none of them can trap), so its segments are only dropped. The
+ * image went in before the element segments, which is unobservable unless one of them traps:
+ * a function already stored into an imported table could then read the memory, and must see
+ * zeros, so the image is withdrawn.
  */
-function initSegments(s: InstanceState): void {
+function initSegments(s: InstanceState, imaged: MemoryInstance | undefined, allocator: MemoryAllocator): void {
   const info = s.module;
-  info.elems.forEach((seg, i) => {
-    if (seg.mode === 'active') tableInit(s, i, seg.table, evalConst(seg.offset!, s) as number, 0, s.elems[i].length);
-    if (seg.mode !== 'passive') elemDrop(s, i);
-  });
+  try {
+    info.elems.forEach((seg, i) => {
+      if (seg.mode === 'active') tableInit(s, i, seg.table, evalConst(seg.offset!, s) as number, 0, s.elems[i].length);
+      if (seg.mode !== 'passive') elemDrop(s, i);
+    });
+  } catch (e) {
+    if (imaged !== undefined) allocator.withdrawImage(imaged);
+    throw e;
+  }
   info.datas.forEach((seg, i) => {
     if (seg.mode !== 'active') return;
-    memoryInit(s, i, evalConst(seg.offset!, s) as number, 0, seg.bytes.length);
+    if (imaged === undefined || s.memories[seg.memory] !== imaged) memoryInit(s, i, evalConst(seg.offset!, s) as number, 0, seg.bytes.length);
     dataDrop(s, i);
   });
 }

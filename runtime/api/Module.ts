@@ -1,13 +1,19 @@
-// A compiled module: decoded, validated, and prepared by the engine's tier.
+// A compiled module: decoded, validated, and prepared by the engine's tier; or loaded from an
+// artifact (serialize/deserialize/deserializeFile) or the on-disk module cache, which skip
+// decoding bodies, validation and translation.
 
 import { decodeModule } from '../binary/decodeModule.js';
 import { validateModuleFields } from '../binary/validateModule.js';
 import { validateCode } from '../validate/validateModule.js';
 import { checkBodyEncoding } from '../validate/checkBodyEncoding.js';
 import { CompileError } from '../errors.js';
+import { ArtifactError } from '../artifact/ArtifactError.js';
+import type { MemoryImageSource } from '../memory/planMemoryImage.js';
 import type { TierModule } from '../tier.js';
 import type { ExternKind, ModuleInfo } from '../types.js';
 import type { Engine } from './Engine.js';
+import { deserializeModule, serializeModule, type LoadedModule } from './moduleArtifact.js';
+import { hasEntry, moduleCacheDir, moduleCacheKey, moduleCachePath, storeEntry, type ModuleCacheStats } from './moduleCache.js';
 
 /**
  * Decodes and validates a module binary. Throws CompileError (malformed or invalid) and
@@ -27,17 +33,41 @@ export function checkModule(bytes: Uint8Array): ModuleInfo {
   return info;
 }
 
+const cacheStats = new WeakMap<Engine, ModuleCacheStats>();
+
+/** The module cache's counters for `engine` (all zero when the cache is off). */
+export function moduleCacheStats(engine: Engine): ModuleCacheStats {
+  let s = cacheStats.get(engine);
+  if (s === undefined) cacheStats.set(engine, (s = { hits: 0, misses: 0, rejected: 0, stores: 0, writeErrors: 0 }));
+  return s;
+}
+
+/** Where a Module came from. */
+export type ModuleOrigin = 'compiled' | 'artifact' | 'cache';
+
 /** A validated module prepared for one engine. */
 export class Module {
   readonly info: ModuleInfo;
   readonly prepared: TierModule;
+  /** The memory image's file range, for modules loaded from an artifact file. */
+  readonly imageSource: MemoryImageSource | undefined;
+  readonly origin: ModuleOrigin;
 
+  /**
+   * Compiles `bytes` (or, with the `moduleCache` knob, loads them from the cache). Throws
+   * CompileError for an invalid module. Use the static `deserialize*` functions for artifacts.
+   */
   constructor(
     readonly engine: Engine,
-    bytes: Uint8Array,
+    source: Uint8Array | LoadedModule,
   ) {
-    this.info = checkModule(bytes);
-    this.prepared = engine.tier.prepare(this.info, engine.config);
+    const cached = source instanceof Uint8Array && engine.config.moduleCache ? fromCache(engine, source) : undefined;
+    const loaded = source instanceof Uint8Array ? cached ?? compile(engine, source) : source;
+    this.info = loaded.info;
+    this.prepared = loaded.prepared;
+    this.imageSource = loaded.imageSource;
+    this.origin = !(source instanceof Uint8Array) ? 'artifact' : cached !== undefined ? 'cache' : 'compiled';
+    if (this.origin === 'compiled' && engine.config.moduleCache) toCache(this, source as Uint8Array);
   }
 
   /** True when `bytes` is a valid module (no exception). */
@@ -50,6 +80,39 @@ export class Module {
     }
   }
 
+  /**
+   * This module as an artifact: code, V8's code cache, tables, names, memory image and
+   * metadata. An artifact is code: load only artifacts you made (docs/architecture.md).
+   */
+  serialize(): Uint8Array {
+    return serializeModule(this.engine, this.info, this.prepared);
+  }
+
+  /**
+   * Loads an artifact from memory for `engine`, checking every section's checksum first.
+   * Throws ArtifactError when it is corrupt or was made by another runtime build or under
+   * other codegen knobs.
+   */
+  static deserialize(engine: Engine, artifact: Uint8Array): Module {
+    return new Module(engine, deserializeModule(engine, artifact));
+  }
+
+  /**
+   * Loads an artifact file for `engine` ("mmap and go"): the file is mapped, only the header,
+   * metadata and code are read and checked now; names, code tables, data and the memory
+   * image are checked when first needed, and the image maps straight from the file. The file
+   * must not change while the module lives. Throws ArtifactError like `deserialize`.
+   */
+  static deserializeFile(engine: Engine, path: string): Module {
+    let buffer: ArrayBuffer;
+    try {
+      buffer = engine.memoryAllocator.backend.mapFile(path);
+    } catch (e) {
+      throw new ArtifactError('unreadable', `cannot read artifact ${path}: ${(e as Error).message}`);
+    }
+    return new Module(engine, deserializeModule(engine, new Uint8Array(buffer), { path }));
+  }
+
   /** The module's imports, as (module, name, kind). */
   imports(): { module: string; name: string; kind: ExternKind }[] {
     return this.info.imports.map((i) => ({ module: i.module, name: i.name, kind: i.desc.kind }));
@@ -58,5 +121,42 @@ export class Module {
   /** The module's exports, as (name, kind). */
   exports(): { name: string; kind: ExternKind }[] {
     return this.info.exports.map((e) => ({ name: e.name, kind: e.kind }));
+  }
+}
+
+function compile(engine: Engine, bytes: Uint8Array): LoadedModule {
+  const info = checkModule(bytes);
+  return { info, prepared: engine.tier.prepare(info, engine.config), imageSource: undefined };
+}
+
+/** A cache hit, loaded; undefined on a miss or a refused entry (which is then replaced). */
+function fromCache(engine: Engine, bytes: Uint8Array): LoadedModule | undefined {
+  const stats = moduleCacheStats(engine);
+  const path = moduleCachePath(moduleCacheDir(), moduleCacheKey(bytes, engine.config));
+  if (!hasEntry(path)) {
+    stats.misses++;
+    return undefined;
+  }
+  try {
+    const loaded = deserializeModule(engine, new Uint8Array(engine.memoryAllocator.backend.mapFile(path)), { path });
+    stats.hits++;
+    return loaded;
+  } catch (e) {
+    if (!(e instanceof ArtifactError)) throw e;
+    stats.rejected++;
+    stats.misses++;
+    return undefined;
+  }
+}
+
+/** Stores a fresh compilation. The cache is an accelerator: a failed write is counted, not thrown. */
+function toCache(module: Module, bytes: Uint8Array): void {
+  const stats = moduleCacheStats(module.engine);
+  try {
+    storeEntry(moduleCachePath(moduleCacheDir(), moduleCacheKey(bytes, module.engine.config)), module.serialize());
+    stats.stores++;
+  } catch (e) {
+    if (!(e instanceof Error && 'code' in e)) throw e;
+    stats.writeErrors++;
   }
 }

@@ -51,19 +51,30 @@ function floorIndex(xs: ArrayLike<number>, x: number): number {
   return found;
 }
 
-/** A compiled module's code image and the lookups backtraces need. */
+/** The function table, trap table and optional address map of a code image. */
+export interface CodeTables {
+  /** Function table, ascending by start. */
+  readonly funcs: readonly FuncRange[];
+  /** Trap table, ascending by position. */
+  readonly trapSites: readonly TrapSite[];
+  /** Present when the generateAddressMap knob is on. */
+  readonly addressMap: AddressMap | undefined;
+}
+
+/**
+ * A compiled module's code image and the lookups backtraces need. The tables may be given
+ * lazily (an artifact reads them from its file on first need, like the names).
+ */
 export class CodeImage {
   private lineStarts: number[] | undefined;
-  private readonly starts: Int32Array;
-  private readonly sitePositions: Int32Array;
+  private tables: CodeTables | (() => CodeTables);
+  private lookup: { starts: Int32Array; sitePositions: Int32Array } | undefined;
 
   /**
    * @param module the module compiled
    * @param filename the script's name (identifies it in V8 stack frames)
    * @param text the text section: the whole script
-   * @param funcs function table, ascending by start
-   * @param trapSites trap table, ascending by position
-   * @param addressMap present when the generateAddressMap knob is on
+   * @param tables the function and trap tables and the address map, or a function reading them
    * @param entry the trampoline through which every call from outside enters the code
    * @param padding filler bytes between consecutive functions
    */
@@ -71,14 +82,39 @@ export class CodeImage {
     readonly module: ModuleInfo,
     readonly filename: string,
     readonly text: string,
-    readonly funcs: readonly FuncRange[],
-    readonly trapSites: readonly TrapSite[],
-    readonly addressMap: AddressMap | undefined,
+    tables: CodeTables | (() => CodeTables),
     readonly entry: TextSpan,
     readonly padding: number,
   ) {
-    this.starts = Int32Array.from(funcs, (f) => f.start);
-    this.sitePositions = Int32Array.from(trapSites, (s) => s.pos);
+    this.tables = tables;
+  }
+
+  private get resolved(): CodeTables {
+    if (typeof this.tables === 'function') this.tables = this.tables();
+    return this.tables;
+  }
+
+  private get index(): { starts: Int32Array; sitePositions: Int32Array } {
+    if (this.lookup === undefined) {
+      const t = this.resolved;
+      this.lookup = { starts: Int32Array.from(t.funcs, (f) => f.start), sitePositions: Int32Array.from(t.trapSites, (s) => s.pos) };
+    }
+    return this.lookup;
+  }
+
+  /** Function table, ascending by start. */
+  get funcs(): readonly FuncRange[] {
+    return this.resolved.funcs;
+  }
+
+  /** Trap table, ascending by position. */
+  get trapSites(): readonly TrapSite[] {
+    return this.resolved.trapSites;
+  }
+
+  /** The address map, when the generateAddressMap knob is on. */
+  get addressMap(): AddressMap | undefined {
+    return this.resolved.addressMap;
   }
 
   /** The text position of a V8 (1-based) line and column in this script. */
@@ -94,7 +130,7 @@ export class CodeImage {
 
   /** The function whose code contains `pos`, or undefined (prelude, padding, epilogue). */
   funcAt(pos: number): FuncRange | undefined {
-    const i = floorIndex(this.starts, pos);
+    const i = floorIndex(this.index.starts, pos);
     if (i < 0) return undefined;
     const f = this.funcs[i];
     return pos < f.start + f.length ? f : undefined;
@@ -110,8 +146,9 @@ export class CodeImage {
 
   /** The trap site at exactly `pos`, if any. */
   trapSiteAt(pos: number): TrapSite | undefined {
-    const i = floorIndex(this.sitePositions, pos);
-    return i >= 0 && this.sitePositions[i] === pos ? this.trapSites[i] : undefined;
+    const positions = this.index.sitePositions;
+    const i = floorIndex(positions, pos);
+    return i >= 0 && positions[i] === pos ? this.trapSites[i] : undefined;
   }
 
   /** True when `pos` is inside the entry trampoline. */

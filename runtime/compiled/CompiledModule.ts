@@ -7,8 +7,8 @@ import vm from 'node:vm';
 import type { InstanceState, FuncInstance } from '../instance/objects.js';
 import type { TierModule } from '../tier.js';
 import type { ModuleInfo } from '../types.js';
-import { knobList, type Config } from '../config/knobs.js';
-import { CodeImage } from './CodeImage.js';
+import { KNOBS, type Config, type Knob, type KnobName } from '../config/knobs.js';
+import { CodeImage, type CodeTables, type TextSpan } from './CodeImage.js';
 import { CompiledFunc } from './CompiledFunc.js';
 import { registerImage } from './backtrace.js';
 import { ModuleScope } from './_internals/ModuleScope.js';
@@ -28,10 +28,32 @@ interface ScriptExports {
   readonly instantiate: (instance: InstanceState) => JsFunction[];
 }
 
-/** The codegen knobs' values, in table order: what the script's name hashes besides the bytes. */
-function codegenKnobs(config: Config): string {
-  // faultInjection is hidden from knobList but changes the text: it must change the name too.
-  return JSON.stringify([...knobList().filter(([, k]) => k.codegen).map(([name]) => [name, config[name]]), config.faultInjection]);
+/**
+ * The codegen knobs' values as a JSON object in table order: what the script's name hashes
+ * besides the bytes, and what an artifact's fingerprint covers.
+ */
+export function codegenKnobs(config: Config): string {
+  // Every codegen knob, hidden ones included: faultInjection changes the text, so it must
+  // change the name (and an artifact's fingerprint) too.
+  const entries = (Object.entries(KNOBS) as [KnobName, Knob][]).filter(([, k]) => k.codegen).map(([name]) => [name, config[name]]);
+  return JSON.stringify(Object.fromEntries(entries));
+}
+
+/**
+ * A translated module's parts as an artifact stores them: with these, loading skips
+ * decoding bodies, validating and translating (and, with `cachedData`, V8's parsing).
+ */
+export interface CompiledParts {
+  readonly filename: string;
+  readonly text: string;
+  readonly entry: TextSpan;
+  readonly padding: number;
+  /** Functions that run on the interpreter (nested too deeply for V8's parser). */
+  readonly interpreted: readonly number[];
+  /** The code image's tables, read on first need. */
+  readonly tables: () => CodeTables;
+  /** V8 code-cache data for `text`, when there is some. */
+  readonly cachedData?: Uint8Array;
 }
 
 /** The translation choices `config` makes for `module`. */
@@ -64,33 +86,39 @@ export class CompiledModule implements TierModule {
   private readonly interpreted = new Set<number>();
   private interp: InterpModule | undefined;
 
+  private readonly script: vm.Script;
+  /** True when V8 refused the artifact's code cache (another V8 version): the text was compiled. */
+  readonly codeCacheRejected: boolean;
+
   /**
    * @param module a decoded and validated module
    * @param config the engine's config (the codegen knobs shape the text)
+   * @param parts the parts of an earlier translation (from an artifact made under the same
+   *   codegen knobs); translated from `module` when absent
    */
   constructor(
     readonly module: ModuleInfo,
     readonly config: Config,
+    parts?: CompiledParts,
   ) {
-    const scope = new ModuleScope(module);
-    const opts = translateOptions(module, config);
-    const codes = [];
-    for (let i = module.numImportedFuncs; i < module.funcTypes.length; i++) {
-      if (blockNesting(module, i) > MAX_BLOCK_NESTING) {
-        this.interpreted.add(i);
-        codes.push(stubFunction(scope, i));
-      } else codes.push(translateFunction(scope, i, opts));
-    }
-    const padding = config.paddingBetweenFunctions;
-    const asm = assembleScript(scope, codes, padding);
-    const hash = createHash('sha256').update(module.bytes).update(codegenKnobs(config)).digest('hex').slice(0, 24);
-    const filename = `wasm-module-${hash}.js`;
-    this.image = new CodeImage(
-      module, filename, asm.text, asm.funcs, asm.sites, config.generateAddressMap ? asm.addressMap : undefined, asm.entry, padding,
-    );
+    const p = parts ?? translate(module, config);
+    for (const f of p.interpreted) this.interpreted.add(f);
+    this.image = new CodeImage(module, p.filename, p.text, p.tables, p.entry, p.padding);
     registerImage(this.image);
-    const factory = new vm.Script(asm.text, { filename }).runInThisContext() as (rt: RuntimeSupport) => ScriptExports;
+    this.script = new vm.Script(p.text, { filename: p.filename, cachedData: p.cachedData });
+    this.codeCacheRejected = p.cachedData !== undefined && this.script.cachedDataRejected === true;
+    const factory = this.script.runInThisContext() as (rt: RuntimeSupport) => ScriptExports;
     this.exports = factory(RT);
+  }
+
+  /** The parts an artifact stores (see {@link CompiledParts}), with V8's code cache as of now. */
+  parts(): CompiledParts & { readonly cachedData: Uint8Array } {
+    const img = this.image;
+    const tables: CodeTables = { funcs: img.funcs, trapSites: img.trapSites, addressMap: img.addressMap };
+    return {
+      filename: img.filename, text: img.text, entry: img.entry, padding: img.padding,
+      interpreted: [...this.interpreted], tables: () => tables, cachedData: this.script.createCachedData(),
+    };
   }
 
   /** Makes the function instance of defined function `funcIndex` of `instance`. */
@@ -120,4 +148,21 @@ export class CompiledModule implements TierModule {
   }
 }
 
-
+/** Translates every defined function of `module` and lays the script out. */
+function translate(module: ModuleInfo, config: Config): CompiledParts {
+  const scope = new ModuleScope(module);
+  const opts = translateOptions(module, config);
+  const codes = [];
+  const interpreted: number[] = [];
+  for (let i = module.numImportedFuncs; i < module.funcTypes.length; i++) {
+    if (blockNesting(module, i) > MAX_BLOCK_NESTING) {
+      interpreted.push(i);
+      codes.push(stubFunction(scope, i));
+    } else codes.push(translateFunction(scope, i, opts));
+  }
+  const padding = config.paddingBetweenFunctions;
+  const asm = assembleScript(scope, codes, padding);
+  const hash = createHash('sha256').update(module.bytes).update(codegenKnobs(config)).digest('hex').slice(0, 24);
+  const tables: CodeTables = { funcs: asm.funcs, trapSites: asm.sites, addressMap: config.generateAddressMap ? asm.addressMap : undefined };
+  return { filename: `wasm-module-${hash}.js`, text: asm.text, entry: asm.entry, padding, interpreted, tables: () => tables };
+}

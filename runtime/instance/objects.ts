@@ -42,31 +42,84 @@ export const PAGE_SIZE = 65536;
 /** Our implementation limit on pages (2 GiB minus a page keeps typed-array indexing safe). */
 export const MAX_PAGES = 32767;
 
-/** A linear memory. `buffer` and the views are replaced on growth: re-read after calls. */
+/**
+ * Where a memory's buffer lives when it is not a plain ArrayBuffer: a memory backend's
+ * mapping (see runtime/memory), which grows in place instead of by copying.
+ */
+export interface MemoryBacking {
+  /**
+   * Grows the mapping behind `memory` (the current buffer) to `newBytes`; returns the buffer
+   * that is the memory from then on, or undefined when the system refuses (address space,
+   * mprotect), which makes `memory.grow` return -1 as the spec allows.
+   */
+  growMemory(memory: ArrayBuffer, newBytes: number): ArrayBuffer | undefined;
+}
+
+// Every disposed memory shows this: zero length, so any access traps out of bounds.
+const DISPOSED = new ArrayBuffer(0);
+
+/**
+ * A linear memory. `buffer` and the views are replaced on growth (and on disposal): both tiers
+ * re-read them after anything that may have grown the memory, so they must always change
+ * together (see {@link MemoryInstance.adopt}).
+ */
 export class MemoryInstance {
   buffer: ArrayBuffer;
   u8: Uint8Array;
   view: DataView;
-  constructor(public pages: number, readonly max: number | undefined) {
+  /** The backend mapping growth goes through, or undefined for a plain ArrayBuffer. */
+  backing: MemoryBacking | undefined;
+  /** True once its store was disposed: it shows no bytes and cannot grow. */
+  disposed = false;
+
+  /**
+   * @param buffer the memory's bytes, exactly `pages` pages (default: a fresh zeroed buffer)
+   * @param backing where `buffer` lives, when a memory backend made it
+   */
+  constructor(public pages: number, readonly max: number | undefined, buffer?: ArrayBuffer, backing?: MemoryBacking) {
     if (pages > MAX_PAGES) throw new Trap(TrapKind.MemoryOutOfBounds, 'memory size exceeds implementation limit');
-    this.buffer = new ArrayBuffer(pages * PAGE_SIZE);
+    if (buffer !== undefined && buffer.byteLength !== pages * PAGE_SIZE) {
+      throw new RangeError(`memory buffer holds ${buffer.byteLength} bytes, not ${pages} pages`);
+    }
+    this.buffer = buffer ?? new ArrayBuffer(pages * PAGE_SIZE);
     this.u8 = new Uint8Array(this.buffer);
     this.view = new DataView(this.buffer);
+    this.backing = backing;
+  }
+
+  /** Makes `buffer` the memory's bytes (same size in pages unless `pages` says otherwise). */
+  adopt(buffer: ArrayBuffer, pages = this.pages): void {
+    this.buffer = buffer;
+    this.u8 = new Uint8Array(buffer);
+    this.view = new DataView(buffer);
+    this.pages = pages;
+  }
+
+  /**
+   * Empties the memory for good: a pooled mapping is about to be reused by another
+   * instance, and code or views still holding this memory must not read that instance's data.
+   */
+  detach(): void {
+    this.adopt(DISPOSED, 0);
+    this.backing = undefined;
+    this.disposed = true;
   }
 
   /** Grows by `delta` pages; returns the old size in pages, or -1 when it cannot. */
   grow(delta: number): number {
     const old = this.pages;
     const next = old + delta;
-    if (delta < 0 || next > (this.max ?? 65536) || next > MAX_PAGES) return -1;
+    if (this.disposed || delta < 0 || next > (this.max ?? 65536) || next > MAX_PAGES) return -1;
     if (delta === 0) return old;
+    if (this.backing !== undefined) {
+      const grown = this.backing.growMemory(this.buffer, next * PAGE_SIZE);
+      if (grown === undefined) return -1;
+      this.adopt(grown, next);
+      return old;
+    }
     const buffer = new ArrayBuffer(next * PAGE_SIZE);
-    const u8 = new Uint8Array(buffer);
-    u8.set(this.u8);
-    this.buffer = buffer;
-    this.u8 = u8;
-    this.view = new DataView(buffer);
-    this.pages = next;
+    new Uint8Array(buffer).set(this.u8);
+    this.adopt(buffer, next);
     return old;
   }
 }

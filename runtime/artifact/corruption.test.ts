@@ -1,0 +1,150 @@
+// Corrupt artifacts are refused with ArtifactError and nothing else: every single-bit flip and
+// every truncation of a small artifact, random flips and cuts of a large one, random garbage,
+// and headers mutated with their checksum recomputed (what only a crafted file can do).
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import { ArtifactError } from './ArtifactError.js';
+import type { Artifact } from './Artifact.js';
+import { readArtifact, readArtifactHeader } from './readArtifact.js';
+import { writeArtifact, type ArtifactSectionSpec } from './writeArtifact.js';
+import { AT_CHECKSUM, headerChecksum } from './_internals/header.js';
+
+const EXPECT = { runtimeVersion: '0.1.0+0123456789ab', knobs: '{"optLevel":"speed","padding":4}' };
+
+function pattern(n: number, seed: number): Uint8Array {
+  const b = new Uint8Array(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) b[i] = x = (x * 1103515245 + 12345) >>> 16 & 0xff;
+  return b;
+}
+
+function artifactOf(sections: ArtifactSectionSpec[]): Uint8Array {
+  return writeArtifact({ ...EXPECT, sections });
+}
+
+const SMALL = artifactOf([
+  { name: 'meta', bytes: pattern(40, 1), align: 4 },
+  { name: 'code', bytes: pattern(60, 2), align: 8 },
+  { name: 'empty', bytes: new Uint8Array(0), align: 2 },
+  { name: 'names', bytes: pattern(50, 3), align: 1, lazy: true },
+  { name: 'image', bytes: pattern(30, 4), align: 16, lazy: true },
+]);
+
+const LARGE = artifactOf([
+  { name: 'meta', bytes: pattern(20_000, 5) },
+  { name: 'code', bytes: pattern(200_000, 6) },
+  { name: 'names', bytes: pattern(1_000_000, 7), lazy: true },
+  { name: 'image', bytes: pattern(300_000, 8), lazy: true, align: 65536 },
+]);
+
+/** The lazy section whose digest covers byte `at` (its padding included), if any. */
+function lazyOwner(original: Uint8Array, at: number): string | undefined {
+  const h = readArtifactHeader(original);
+  // The header is refused at load whatever the first section is, so starting at 0 is safe.
+  let from = 0;
+  for (const s of h.sections) {
+    if (at >= from && at < s.offset + s.length) return s.lazy ? s.name : undefined;
+    from = s.offset + s.length;
+  }
+  return undefined;
+}
+
+/** Runs `f`; a throw must be an ArtifactError. Returns what it threw, or undefined. */
+function onlyArtifactErrors(f: () => void, what: string): ArtifactError | undefined {
+  try {
+    f();
+    return undefined;
+  } catch (e) {
+    if (e instanceof ArtifactError) return e;
+    throw new Error(`${what}: ${String(e)} escaped`);
+  }
+}
+
+/** `bytes` (a corrupted `original`) is refused at load, or at first use of the lazy section hit. */
+function assertRefused(original: Uint8Array, bytes: Uint8Array, at: number, what: string): void {
+  let art: Artifact | undefined;
+  const e = onlyArtifactErrors(() => void (art = readArtifact(bytes, EXPECT)), what);
+  if (e !== undefined) return;
+  const owner = lazyOwner(original, at);
+  assert.ok(owner !== undefined, `${what}: accepted, yet byte ${at} is in no lazy section`);
+  const loaded = art!;
+  const first = onlyArtifactErrors(() => loaded.section(owner), what);
+  assert.is(first?.reason, 'checksum', `${what}: first use of '${owner}'`);
+  assert.is(onlyArtifactErrors(() => loaded.verifyAll(), what)?.reason, 'checksum', `${what}: verifyAll`);
+}
+
+test('the small artifact is small and sound', () => {
+  assert.ok(SMALL.length < 1000, `${SMALL.length} bytes`);
+  readArtifact(SMALL, EXPECT).verifyAll();
+  readArtifact(LARGE, EXPECT).verifyAll();
+});
+
+test('every single-bit flip of the small artifact is refused', () => {
+  let atLoad = 0;
+  for (let bit = 0; bit < SMALL.length * 8; bit++) {
+    const bytes = SMALL.slice();
+    bytes[bit >> 3] ^= 1 << (bit & 7);
+    if (onlyArtifactErrors(() => void readArtifact(bytes, EXPECT), `bit ${bit}`) !== undefined) atLoad++;
+    assertRefused(SMALL, bytes, bit >> 3, `bit ${bit}`);
+  }
+  assert.ok(atLoad > SMALL.length * 8 * 0.7, `${atLoad} refused at load`);
+});
+
+test('every truncation of the small artifact is refused at load', () => {
+  for (let n = 0; n < SMALL.length; n++) {
+    const e = onlyArtifactErrors(() => void readArtifact(SMALL.subarray(0, n), EXPECT), `length ${n}`);
+    assert.is(e?.reason, n === 0 ? 'not-an-artifact' : 'truncated', `length ${n}: ${e?.message}`);
+    assert.is(onlyArtifactErrors(() => void readArtifactHeader(SMALL.subarray(0, n)), `header, length ${n}`)?.reason,
+      n === 0 ? 'not-an-artifact' : 'truncated');
+  }
+});
+
+test('random flips and cuts of a large artifact are refused', () => {
+  const flips = fc.sample(fc.tuple(fc.nat(LARGE.length - 1), fc.integer({ min: 1, max: 255 })), { numRuns: 300, seed: 11 });
+  for (const [at, mask] of flips) {
+    const bytes = LARGE.slice();
+    bytes[at] ^= mask;
+    assertRefused(LARGE, bytes, at, `byte ${at} ^ ${mask}`);
+  }
+  for (const n of fc.sample(fc.nat(LARGE.length - 1), { numRuns: 100, seed: 12 })) {
+    assert.is(onlyArtifactErrors(() => void readArtifact(LARGE.subarray(0, n), EXPECT), `cut ${n}`)?.reason,
+      n === 0 ? 'not-an-artifact' : 'truncated');
+  }
+});
+
+test('garbage: only ArtifactError, whatever the bytes', () => {
+  const magicAndVersion = fc.uint8Array({ maxLength: 400 }).map((b) => {
+    const out = new Uint8Array(12 + b.length);
+    out.set(SMALL.subarray(0, 12));
+    out.set(b, 12);
+    return out;
+  });
+  fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), magicAndVersion), (bytes) => {
+    assert.ok(onlyArtifactErrors(() => void readArtifact(bytes, EXPECT), 'garbage') !== undefined);
+    onlyArtifactErrors(() => void readArtifactHeader(bytes), 'garbage header');
+  }), { numRuns: 2000, seed: 13 });
+});
+
+test('crafted headers (mutated, checksum recomputed): only ArtifactError, now or at use', () => {
+  const headerLength = new DataView(SMALL.buffer).getUint32(12, true);
+  const edit = fc.tuple(fc.integer({ min: 8, max: headerLength - 1 }), fc.nat(255));
+  fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), fc.oneof(fc.constant(0), fc.nat(200)), (edits, extra) => {
+    const bytes = new Uint8Array(SMALL.length + extra);
+    bytes.set(SMALL);
+    for (const [at, v] of edits) if (at < AT_CHECKSUM || at >= AT_CHECKSUM + 32) bytes[at] = v;
+    const len = Math.min(new DataView(bytes.buffer).getUint32(12, true), bytes.length);
+    if (len >= AT_CHECKSUM + 32) bytes.set(headerChecksum(bytes.subarray(0, len)), AT_CHECKSUM);
+    let art: Artifact | undefined;
+    onlyArtifactErrors(() => void (art = readArtifact(bytes, EXPECT)), 'crafted');
+    onlyArtifactErrors(() => void readArtifactHeader(bytes), 'crafted header');
+    if (art !== undefined) {
+      const loaded = art;
+      onlyArtifactErrors(() => loaded.verifyAll(), 'crafted, verifyAll');
+      for (const s of loaded.header.sections) onlyArtifactErrors(() => void loaded.section(s.name), 'crafted, section');
+    }
+  }), { numRuns: 3000, seed: 14 });
+});
+
+test.run();
