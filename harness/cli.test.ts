@@ -40,7 +40,7 @@ test('no command prints usage and exits 2; unknown command exits 2', () => {
 });
 
 test('every command has --help', () => {
-  for (const cmd of ['validate', 'spec', 'run', 'knobs']) {
+  for (const cmd of ['validate', 'spec', 'run', 'knobs', 'compile', 'fuzz', 'repro', 'reduce']) {
     const r = crucible(cmd, '--help');
     assert.is(r.code, 0, cmd);
     assert.match(r.out, /^usage: crucible /, cmd);
@@ -116,6 +116,35 @@ test('spec: pass, failure, unexpected pass, broken script', () => {
   r = crucible('spec', broken, '--jobs', '1');
   assert.is(r.code, 2);
   assert.match(r.err, /broken\.wast:\d+:\d+: /);
+});
+
+test('compile then run FILE.cwasm; rejected artifacts exit 2 with a one-line reason', () => {
+  const wasm = file('inc.wasm', valid);
+  const cwasm = join(dir, 'inc.cwasm');
+  const c = crucible('compile', wasm, '-o', cwasm, '--config', '{"optLevel":"none"}');
+  assert.is(c.code, 0, c.err);
+  const ok = crucible('run', cwasm, '--invoke', 'inc', '41');
+  assert.is(ok.code, 0, ok.err);
+  assert.match(ok.out, /i32:42/);
+
+  const other = crucible('run', cwasm, '--invoke', 'inc', '1', '--tier', 'compiled');
+  assert.is(other.code, 2);
+  assert.match(other.err, /rejected artifact: .*optLevel=none \(here speed\)/);
+  assert.is(other.err.trim().split('\n').length, 1, 'one line');
+
+  const art = new Uint8Array(readFileSync(cwasm));
+  const cut = file('cut.cwasm', art.subarray(0, art.length >> 1));
+  const flipped = art.slice();
+  flipped[art.length >> 2] ^= 0x10;
+  const flip = file('flip.cwasm', flipped);
+  for (const bad of [cut, flip]) {
+    const r = crucible('run', bad, '--invoke', 'inc', '1');
+    assert.is(r.code, 2, bad);
+    assert.match(r.err, /^crucible: .*rejected artifact: /);
+    assert.is(r.err.trim().split('\n').length, 1);
+  }
+  assert.is(crucible('compile', wasm).code, 2, 'no -o');
+  assert.is(crucible('compile', file('bad.wasm', new Uint8Array([0, 97, 115, 109, 2, 0, 0, 0])), '-o', join(dir, 'x.cwasm')).code, 2);
 });
 
 test.run();

@@ -59,10 +59,14 @@ export interface MemoryBackend {
    */
   resetMemory(memory: ArrayBuffer, image?: MemoryImage | null, initialBytes?: number): ArrayBuffer;
   /**
-   * The whole file as an ArrayBuffer (native: mapped; twin: read). Writes to it stay in
-   * this process and never reach the file. The file must not be truncated while mapped.
+   * Bytes `[offset, offset + length)` of a file as an ArrayBuffer (native: mapped; twin:
+   * read). Both omitted: the whole file; `length` omitted: the rest from `offset`.
+   * `offset` must be a multiple of the OS page size (see {@link IMAGE_FILE_ALIGNMENT}), a
+   * given `length` must be positive, and the range must lie inside the file, else
+   * `ERR_OUT_OF_RANGE`. Writes to the buffer stay in this process and never reach the
+   * file. The file must not be truncated while mapped.
    */
-  mapFile(path: string): ArrayBuffer;
+  mapFile(path: string, offset?: number, length?: number): ArrayBuffer;
   /**
    * A memory whose image is bytes `[offset, offset + length)` of a file, like
    * `mapMemory(createImage(thatRange, length), initialBytes, maximumBytes)` without the

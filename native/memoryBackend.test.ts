@@ -139,6 +139,28 @@ for (const b of backendsUnderTest()) {
     assert.is(b.mapFile(tmp.file(`${b.name}-empty.bin`, new Uint8Array(0))).byteLength, 0);
   });
 
+  test(name('mapFile of a range: page-aligned offset, any positive length, the rest when length is omitted'), () => {
+    const bytes = pattern(5 * 4096 + 300, 10);
+    const path = tmp.file(`${b.name}-ranges.bin`, bytes);
+    const cases: [number | undefined, number | undefined][] = [
+      [0, 1], [0, 4096], [2 * 4096, 5000], [4096, undefined], [undefined, 100], [5 * 4096, 300], [0, bytes.length],
+    ];
+    for (const [offset, length] of cases) {
+      const from = offset ?? 0;
+      const want = bytes.subarray(from, length === undefined ? bytes.length : from + length);
+      const got = new Uint8Array(b.mapFile(path, offset, length));
+      assert.equal(got, want, `offset ${offset}, length ${length}`);
+      got.fill(0);
+    }
+    assert.equal(new Uint8Array(readFileSync(path)), bytes, 'writes never reach the file');
+    // The end of the file is a valid offset only when it is page-aligned, and then only with the rest.
+    const aligned = tmp.file(`${b.name}-aligned.bin`, bytes.subarray(0, 2 * 4096));
+    assert.is(b.mapFile(aligned, 2 * 4096).byteLength, 0);
+    throwsCode(() => b.mapFile(aligned, 2 * 4096, 1), 'ERR_OUT_OF_RANGE', 'range past the end');
+    throwsCode(() => b.mapFile(path, 4096, bytes.length - 4096 + 1), 'ERR_OUT_OF_RANGE', 'one byte too long');
+    throwsCode(() => b.mapFile(path, 4096 + 512, 10), 'ERR_OUT_OF_RANGE', 'unaligned offset');
+  });
+
   test(name('mapImageFromFile: an aligned range with a partial last page, private and resettable'), () => {
     const file = pattern(5 * 4096, 9);
     const path = tmp.file(`${b.name}-artifact.bin`, file);

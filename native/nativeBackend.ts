@@ -33,7 +33,7 @@ export function nativeBackend(binding: NativeBinding): MemoryBackend {
       guard(() => binding.mapMemory(image, initialBytes, maximumBytes)),
     growMemory: (memory, newBytes) => guard(() => binding.growMemory(memory, newBytes)),
     resetMemory: (memory, image, initialBytes) => guard(() => binding.resetMemory(memory, image, initialBytes)),
-    mapFile: (path) => guard(() => binding.mapFile(path)),
+    mapFile: (path, offset, length) => guard(() => binding.mapFile(path, offset, length)),
     mapImageFromFile: (path, offset, length, initialBytes, maximumBytes) =>
       guard(() => binding.mapImageFromFile(path, offset, length, initialBytes, maximumBytes)),
   };

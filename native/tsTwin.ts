@@ -137,13 +137,21 @@ function readRange(fn: string, fd: number, into: Uint8Array, offset: number): vo
   }
 }
 
-function mapFile(path: string): ArrayBuffer {
+function mapFile(path: string, offset?: number, length?: number): ArrayBuffer {
   const fn = 'mapFile';
+  // Same checks in the same order as the addon, so both report the same code.
+  const from = offset === undefined || offset === null ? 0 : checkSize(fn, 'offset', offset);
+  const given = length === undefined || length === null ? undefined : checkSize(fn, 'length', length);
+  if (from % TWIN_PAGE_SIZE !== 0) outOfRange(fn, 'offset must be a multiple of the OS page size');
+  if (given === 0) outOfRange(fn, 'length must be greater than zero');
   checkPath(fn, path);
   const { fd, size } = openRegular(fn, path);
   try {
-    const buffer = allocate(fn, size);
-    readRange(fn, fd, new Uint8Array(buffer), 0);
+    if (from > size || (given !== undefined && given > size - from)) {
+      outOfRange(fn, 'offset + length is past the end of the file');
+    }
+    const buffer = allocate(fn, given ?? size - from);
+    readRange(fn, fd, new Uint8Array(buffer), from);
     return buffer;
   } finally {
     closeSync(fd);

@@ -1,7 +1,8 @@
-/* Artifact files: mapFile maps a whole file as an ArrayBuffer, mapImageFromFile makes a
- * copy-on-write memory whose image is a page-aligned range of a file (no memfd). Leaves
- * out protection against the file being truncated while mapped: artifacts are written
- * once and renamed into place, and a truncated mapping would fault (SIGBUS) on access. */
+/* Artifact files: mapFile maps a file, or a page-aligned range of it, as an ArrayBuffer;
+ * mapImageFromFile makes a copy-on-write memory whose image is a page-aligned range of a
+ * file (no memfd). Leaves out protection against the file being truncated while mapped:
+ * artifacts are written once and renamed into place, and a truncated mapping would fault
+ * (SIGBUS) on access. */
 #include "crucible_native.h"
 
 #include <errno.h>
@@ -38,16 +39,34 @@ static int open_regular(napi_env env, const char *fn, const char *path, size_t *
 
 static void file_finalize(napi_env env, void *data, void *hint) { munmap(data, (size_t)(uintptr_t)hint); }
 
-/* mapFile(path) -> ArrayBuffer over the whole file.
+/* Reads an optional size argument: absent, undefined or null leave *out unchanged. */
+static int optional_size(napi_env env, size_t argc, napi_value *argv, size_t i, const char *fn, const char *name,
+                         size_t *out, int *given) {
+  *given = i < argc && !cn_is_nullish(env, argv[i]);
+  return !*given || cn_get_size(env, argv[i], fn, name, out);
+}
+
+/* mapFile(path, offset?, length?) -> ArrayBuffer over [offset, offset + length) of the file:
+ * the whole file when both are omitted, the rest of it from `offset` when only length is.
+ * `offset` must be a multiple of the OS page (mmap's rule, checked here so the twin can say
+ * the same), an explicit length must be positive, and the range must lie inside the file.
  * Mapped writable but private: JS cannot mark an ArrayBuffer read-only, and a stray
  * write into PROT_READ pages would kill the process. Writes stay in this process; the
  * file never changes. */
 napi_value cn_map_file(napi_env env, napi_callback_info info) {
   static const char fn[] = "mapFile";
-  size_t argc = 1;
-  napi_value argv[1];
+  size_t argc = 3;
+  napi_value argv[3];
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) return cn_fail(env, fn);
-  if (argc < 1) return cn_throw_type(env, fn, "expected (path)");
+  if (argc < 1) return cn_throw_type(env, fn, "expected (path, offset?, length?)");
+  size_t offset = 0, length = 0;
+  int has_offset, has_length;
+  if (!optional_size(env, argc, argv, 1, fn, "offset", &offset, &has_offset) ||
+      !optional_size(env, argc, argv, 2, fn, "length", &length, &has_length)) {
+    return NULL;
+  }
+  if (offset % cn_page_size != 0) return cn_throw_range(env, fn, "offset must be a multiple of the OS page size");
+  if (has_length && length == 0) return cn_throw_range(env, fn, "length must be greater than zero");
   char *path;
   if (!cn_get_path(env, argv[0], fn, &path)) return NULL;
   size_t size;
@@ -56,14 +75,20 @@ napi_value cn_map_file(napi_env env, napi_callback_info info) {
     free(path);
     return NULL;
   }
+  if (offset > size || (has_length && length > size - offset)) {
+    close(fd);
+    free(path);
+    return cn_throw_range(env, fn, "offset + length is past the end of the file");
+  }
+  if (!has_length) length = size - offset;
   napi_value result;
-  if (size == 0) {
+  if (length == 0) {
     close(fd);
     free(path);
     if (napi_create_arraybuffer(env, 0, NULL, &result) != napi_ok) return cn_fail(env, fn);
     return result;
   }
-  void *data = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_NORESERVE, fd, 0);
+  void *data = mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_NORESERVE, fd, (off_t)offset);
   int err = errno;
   close(fd);
   if (data == MAP_FAILED) {
@@ -72,8 +97,9 @@ napi_value cn_map_file(napi_env env, napi_callback_info info) {
     return thrown;
   }
   free(path);
-  if (napi_create_external_arraybuffer(env, data, size, file_finalize, (void *)(uintptr_t)size, &result) != napi_ok) {
-    munmap(data, size);
+  if (napi_create_external_arraybuffer(env, data, length, file_finalize, (void *)(uintptr_t)length, &result) !=
+      napi_ok) {
+    munmap(data, length);
     return cn_fail(env, fn);
   }
   return result;

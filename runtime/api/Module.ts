@@ -98,19 +98,13 @@ export class Module {
   }
 
   /**
-   * Loads an artifact file for `engine` ("mmap and go"): the file is mapped, only the header,
-   * metadata and code are read and checked now; names, code tables, data and the memory
-   * image are checked when first needed, and the image maps straight from the file. The file
-   * must not change while the module lives. Throws ArtifactError like `deserialize`.
+   * Loads an artifact file for `engine` ("mmap and go"): only the header, metadata and code
+   * are mapped and checked now; names, code tables, data and the memory image are mapped and
+   * checked when first needed, and the image maps straight from the file. The file must not
+   * change while the module lives. Throws ArtifactError like `deserialize`.
    */
   static deserializeFile(engine: Engine, path: string): Module {
-    let buffer: ArrayBuffer;
-    try {
-      buffer = engine.memoryAllocator.backend.mapFile(path);
-    } catch (e) {
-      throw new ArtifactError('unreadable', `cannot read artifact ${path}: ${(e as Error).message}`);
-    }
-    return new Module(engine, deserializeModule(engine, new Uint8Array(buffer), { path }));
+    return new Module(engine, deserializeModule(engine, { path }));
   }
 
   /** The module's imports, as (module, name, kind). */
@@ -138,7 +132,7 @@ function fromCache(engine: Engine, bytes: Uint8Array): LoadedModule | undefined 
     return undefined;
   }
   try {
-    const loaded = deserializeModule(engine, new Uint8Array(engine.memoryAllocator.backend.mapFile(path)), { path });
+    const loaded = deserializeModule(engine, { path });
     stats.hits++;
     return loaded;
   } catch (e) {

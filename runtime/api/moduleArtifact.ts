@@ -5,6 +5,7 @@
 
 import { writeArtifact } from '../artifact/writeArtifact.js';
 import { readArtifact, type Artifact } from '../artifact/readArtifact.js';
+import { openArtifactFile } from '../artifact/openArtifactFile.js';
 import { ArtifactError } from '../artifact/ArtifactError.js';
 import { encodeModuleMeta } from '../artifact/encodeModuleMeta.js';
 import { decodeModuleMeta } from '../artifact/decodeModuleMeta.js';
@@ -70,20 +71,24 @@ export function serializeModule(engine: Engine, info: ModuleInfo, prepared: Tier
 
 /**
  * Loads an artifact for `engine`: checks header, versions, knobs and the eager sections'
- * checksums (throwing ArtifactError) before any of its code runs. With `file`, memory images
- * map straight from that file and lazy sections are checked on first read; without, every
- * section is checked now.
+ * checksums (throwing ArtifactError) before any of its code runs. From bytes, every section
+ * is checked now. From a file (`{ path }`), only the header and the eager sections are mapped
+ * (through the engine's memory backend); lazy sections are mapped and checked on first read,
+ * and memory images map straight from the file.
  */
-export function deserializeModule(engine: Engine, buffer: Uint8Array, file?: { path: string }): LoadedModule {
-  const art = readArtifact(buffer, { runtimeVersion: runtimeVersion(), knobs: codegenKnobs(engine.config) }, file);
-  if (file === undefined) art.verifyAll();
+export function deserializeModule(engine: Engine, from: Uint8Array | { readonly path: string }): LoadedModule {
+  const expect = { runtimeVersion: runtimeVersion(), knobs: codegenKnobs(engine.config) };
+  const fileBacked = !(from instanceof Uint8Array);
+  const mapFile = (path: string, offset?: number, length?: number) => engine.memoryAllocator.backend.mapFile(path, offset, length);
+  const art = fileBacked ? openArtifactFile(from.path, expect, mapFile) : readArtifact(from, expect);
+  if (!fileBacked) art.verifyAll();
   const layout = parseLayout(art);
   const info = decodeModuleMeta(art.section('meta'), {
     data: () => art.section('data'),
     wasm: () => art.section('wasm'),
     names: () => (art.has('names') ? art.section('names') : undefined),
   });
-  const imageSource = layout.image === undefined ? undefined : imageSourceOf(art, layout.image, file !== undefined);
+  const imageSource = layout.image === undefined ? undefined : imageSourceOf(art, layout.image, fileBacked);
   if (layout.tier !== engine.config.tier) throw new ArtifactError('knobs', `artifact is for the ${layout.tier} tier, the engine runs ${engine.config.tier}`);
   if (layout.compiled === undefined) return { info, prepared: engine.tier.prepare(info, engine.config), imageSource };
   const c = layout.compiled;

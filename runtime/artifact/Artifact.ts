@@ -1,10 +1,17 @@
-// A loaded artifact: its header and zero-copy views of its named sections. Eager sections
-// were verified by readArtifact; a lazy one is hashed the first time anyone asks for it, once.
-// It parses no section: what the bytes mean is the caller's business.
+// A loaded artifact: its header and views of its named sections, whether its bytes are in memory
+// or mapped from a file range by range. Eager sections were verified at load; a lazy one is read
+// and hashed the first time anyone asks for it. It parses no section: what the bytes mean is the caller's.
 
 import { ArtifactError } from './ArtifactError.js';
+import type { ArtifactSource } from './_internals/ArtifactSource.js';
 import type { SectionEntry } from './_internals/header.js';
-import { corruptSection, sectionMatches } from './_internals/sectionCheck.js';
+import { corruptSection, digestMatches } from './_internals/sectionCheck.js';
+
+/** What the reading runtime is; an artifact made by anything else is refused. */
+export interface ArtifactExpectation {
+  readonly runtimeVersion: string;
+  readonly knobs: string;
+}
 
 /** One section as the header describes it. */
 export interface ArtifactSectionInfo {
@@ -32,7 +39,7 @@ export interface ArtifactHeader {
   readonly fingerprint: string;
   /** Length of the whole artifact in bytes. */
   readonly fileLength: number;
-  /** In the order they were written. */
+  /** In file order: the eager sections first, then the lazy ones, each in the order the writer was given them. */
   readonly sections: readonly ArtifactSectionInfo[];
 }
 
@@ -43,29 +50,33 @@ export interface FileRange {
   readonly length: number;
 }
 
-/** A verified artifact's sections. Made by `readArtifact`, which did every check but lazy digests. */
+/**
+ * A verified artifact's sections. Made by `readArtifact` (bytes in memory) or `openArtifactFile`
+ * (a file mapped by ranges), which did every check but the lazy digests.
+ */
 export class Artifact {
-  readonly #buffer: Uint8Array;
-  readonly #file: { readonly path: string } | undefined;
+  readonly #source: ArtifactSource;
   readonly #entries = new Map<string, SectionEntry>();
+  /** Views that were hashed (or come from memory that cannot change since): handed out as they are. */
+  readonly #views = new Map<string, Uint8Array>();
   /** Sections known good, and lazy ones known bad (the error is thrown again on each access). */
   readonly #verdicts = new Map<string, true | ArtifactError>();
 
   /**
-   * @internal Use `readArtifact`: this constructor checks nothing and takes the eager
-   * sections as verified.
+   * @internal Use `readArtifact` or `openArtifactFile`: this constructor checks nothing and
+   * takes `eager` (a view per eager section) as verified.
    */
   constructor(
-    buffer: Uint8Array,
+    source: ArtifactSource,
     readonly header: ArtifactHeader,
     entries: readonly SectionEntry[],
-    file: { readonly path: string } | undefined,
+    eager: ReadonlyMap<string, Uint8Array>,
   ) {
-    this.#buffer = buffer;
-    this.#file = file;
-    for (const e of entries) {
-      this.#entries.set(e.name, e);
-      if (!e.lazy) this.#verdicts.set(e.name, true);
+    this.#source = source;
+    for (const e of entries) this.#entries.set(e.name, e);
+    for (const [name, view] of eager) {
+      this.#views.set(name, view);
+      this.#verdicts.set(name, true);
     }
   }
 
@@ -75,42 +86,59 @@ export class Artifact {
   }
 
   /**
-   * A view (no copy) of section `name`. The first access to a lazy section hashes it; a
-   * mismatch throws ArtifactError('checksum') then and on every later access. A missing
-   * section throws ArtifactError('malformed'): the caller expected it, so the artifact is wrong.
+   * A view of section `name` (no copy of an in-memory artifact; a file's section is mapped on
+   * first access and kept). The first access to a lazy section hashes it; a mismatch throws
+   * ArtifactError('checksum') then and on every later access, a file that can no longer be read
+   * ArtifactError('unreadable'). A missing section throws ArtifactError('malformed'): the
+   * caller expected it, so the artifact is wrong.
    */
   section(name: string): Uint8Array {
-    return this.#view(this.#verified(name));
+    return this.#checked(this.#entry(name), true)!;
   }
 
   /**
-   * Where section `name` lies in the file the artifact was read from (offsets assume the
-   * buffer is the whole file), after verifying its digest as `section` does; undefined when
-   * the artifact was not read from a file.
+   * Where section `name` lies in the file the artifact was read from (absolute offsets), after
+   * verifying its digest as `section` does (the bytes hashed are not kept: a caller asking for
+   * the range maps them itself); undefined when the artifact was not read from a file.
    */
   fileRange(name: string): FileRange | undefined {
-    const e = this.#verified(name);
-    return this.#file === undefined ? undefined : { path: this.#file.path, offset: e.offset, length: e.length };
+    const e = this.#entry(name);
+    this.#checked(e, false);
+    const path = this.#source.path;
+    return path === undefined ? undefined : { path, offset: e.offset, length: e.length };
   }
 
-  /** Verifies every lazy section now; throws the first mismatch. */
+  /** Verifies every lazy section now; throws the first mismatch. A file's sections are not kept. */
   verifyAll(): void {
-    for (const name of this.#entries.keys()) this.#verified(name);
+    for (const e of this.#entries.values()) this.#checked(e, false);
   }
 
-  #view(e: SectionEntry): Uint8Array {
-    return this.#buffer.subarray(e.offset, e.offset + e.length);
-  }
-
-  #verified(name: string): SectionEntry {
+  #entry(name: string): SectionEntry {
     const e = this.#entries.get(name);
     if (e === undefined) throw new ArtifactError('malformed', `artifact has no section '${name}'`, name);
-    let verdict = this.#verdicts.get(name);
-    if (verdict === undefined) {
-      verdict = sectionMatches(e, this.#buffer) ? true : corruptSection(name);
-      this.#verdicts.set(name, verdict);
-    }
-    if (verdict !== true) throw verdict;
     return e;
+  }
+
+  /**
+   * The verified view of `e`, read and hashed unless a view was kept. Without `keep` a section
+   * already found good is not read again, and the view is kept only if the source is stable.
+   */
+  #checked(e: SectionEntry, keep: boolean): Uint8Array | undefined {
+    const kept = this.#views.get(e.name);
+    if (kept !== undefined) return kept;
+    const verdict = this.#verdicts.get(e.name);
+    if (verdict instanceof ArtifactError) throw verdict;
+    if (verdict === true && !keep) return undefined;
+    // A read that fails (a vanished file) is not a verdict: the next access tries again.
+    const span = this.#source.read(e.from, e.offset + e.length);
+    if (!digestMatches(e, span)) {
+      const error = corruptSection(e.name);
+      this.#verdicts.set(e.name, error);
+      throw error;
+    }
+    this.#verdicts.set(e.name, true);
+    const view = span.subarray(e.offset - e.from);
+    if (keep || this.#source.stable) this.#views.set(e.name, view);
+    return view;
   }
 }

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { ArtifactError, type ArtifactErrorReason } from './ArtifactError.js';
 import { ARTIFACT_MAGIC, readArtifact, readArtifactHeader } from './readArtifact.js';
 import { DEFAULT_SECTION_ALIGNMENT, writeArtifact, type ArtifactSectionSpec } from './writeArtifact.js';
-import { encodeHeader, FIXED_PREFIX } from './_internals/header.js';
+import { encodeHeader, FIXED_PREFIX, FORMAT_VERSION } from './_internals/header.js';
 import { sha256 } from './_internals/digest.js';
 
 const RT = '0.1.0+abcdef';
@@ -66,15 +66,18 @@ test('round trip: every section back, aligned, as a view of the buffer', () => {
   assert.is(art.fileRange('image'), undefined, 'no file, no range');
 });
 
-test('the header: versions, knobs verbatim, fingerprint, sections in order', () => {
+test('the header: versions, knobs verbatim, fingerprint, sections eager first then lazy', () => {
   const bytes = writeArtifact({ runtimeVersion: RT, knobs: KNOBS, sections: SECTIONS });
   const h = readArtifact(bytes, EXPECT).header;
-  assert.is(h.formatVersion, 1);
+  assert.is(h.formatVersion, FORMAT_VERSION);
   assert.is(h.runtimeVersion, RT);
   assert.is(h.knobs, KNOBS);
   assert.is(h.fingerprint, Buffer.from(sha256(new TextEncoder().encode(KNOBS))).toString('hex'));
   assert.is(h.fileLength, bytes.length);
-  assert.equal(h.sections.map((s) => s.name), SECTIONS.map((s) => s.name));
+  // The file (and the table) hold the eager sections first, each group in the order given.
+  const order = [...SECTIONS.filter((s) => s.lazy !== true), ...SECTIONS.filter((s) => s.lazy === true)];
+  assert.ok(SECTIONS.findIndex((s) => s.lazy) < SECTIONS.length - 1 && SECTIONS.at(-1)!.lazy !== true, 'the input interleaves them');
+  assert.equal(h.sections.map((s) => s.name), order.map((s) => s.name));
   assert.equal(readArtifactHeader(bytes), h, 'readArtifactHeader agrees');
   assert.equal([...bytes.subarray(0, 8)], [...ARTIFACT_MAGIC]);
   // Sections follow one another: none overlaps the header or the one before.
@@ -141,10 +144,13 @@ test('other knobs: the differing ones are named with both values', () => {
 
 test('format version and magic', () => {
   const bytes = writeArtifact({ runtimeVersion: RT, knobs: KNOBS, sections: SECTIONS });
-  const v2 = bytes.slice();
-  v2[8] = 2;
-  expectReason(() => readArtifact(v2, EXPECT), 'format-version', /format version 2 .*version 1/);
-  expectReason(() => readArtifactHeader(v2), 'format-version');
+  for (const version of [1, FORMAT_VERSION + 1]) {
+    const other = bytes.slice();
+    new DataView(other.buffer).setUint32(8, version, true);
+    const pattern = new RegExp(`format version ${version} .*version ${FORMAT_VERSION}`);
+    expectReason(() => readArtifact(other, EXPECT), 'format-version', pattern);
+    expectReason(() => readArtifactHeader(other), 'format-version');
+  }
   const wasm = Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0);
   expectReason(() => readArtifact(wasm, EXPECT), 'not-an-artifact', /WebAssembly binary/);
   expectReason(() => readArtifact(new TextEncoder().encode('hello, world'), EXPECT), 'not-an-artifact', /magic/);
@@ -188,8 +194,8 @@ test('trailing bytes and crafted headers (checksum recomputed) are malformed', (
   longer.set(bytes);
   expectReason(() => readArtifact(longer, EXPECT), 'malformed', /after its end/);
   const fp = sha256(new TextEncoder().encode(KNOBS));
-  const row = (name: string, offset: number, length: number, align = 1) =>
-    ({ name, offset, length, align, lazy: false, digest: new Uint8Array(32) });
+  const row = (name: string, offset: number, length: number, align = 1, lazy = false) =>
+    ({ name, offset, length, align, lazy, digest: new Uint8Array(32) });
   const craft = (fileLength: number, sections: ReturnType<typeof row>[], knobs = KNOBS, fingerprint = fp) => {
     const header = encodeHeader({ fileLength, runtimeVersion: RT, knobs, fingerprint, sections });
     const out = new Uint8Array(Math.max(fileLength, header.length));
@@ -204,6 +210,9 @@ test('trailing bytes and crafted headers (checksum recomputed) are malformed', (
   expectReason(() => readArtifact(craft(hl2 + 10, [row('a', hl2, 4), row('a', hl2 + 4, 6)]), EXPECT), 'malformed', /twice/);
   expectReason(() => readArtifact(craft(hl + 10, [row('a', hl, 4)]), EXPECT), 'malformed', /after the last section/);
   expectReason(() => readArtifact(craft(hl + 12, [row('a', hl + 1, 11, 2)]), EXPECT), 'malformed', /misaligned/);
+  // Eager after lazy breaks the format's one-prefix rule, even when nothing else is wrong.
+  expectReason(() => readArtifact(craft(hl2 + 10, [row('a', hl2, 4, 1, true), row('b', hl2 + 4, 6)]), EXPECT), 'malformed',
+    /'b' is eager but follows a lazy section/);
   const hl0 = craft(0, []).length;
   assert.ok(readArtifact(craft(hl0, []), EXPECT));
   expectReason(() => readArtifact(craft(hl0, [], KNOBS, new Uint8Array(32)), EXPECT), 'malformed', /fingerprint/);

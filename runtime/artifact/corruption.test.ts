@@ -1,15 +1,19 @@
 // Corrupt artifacts are refused with ArtifactError and nothing else: every single-bit flip and
 // every truncation of a small artifact, random flips and cuts of a large one, random garbage,
-// and headers mutated with their checksum recomputed (what only a crafted file can do).
+// and headers mutated with their checksum recomputed (what only a crafted file can do). Each
+// case runs from memory (readArtifact) and from a file (openArtifactFile), with the same verdict.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { ArtifactError } from './ArtifactError.js';
 import type { Artifact } from './Artifact.js';
+import { openArtifactFile } from './openArtifactFile.js';
 import { readArtifact, readArtifactHeader } from './readArtifact.js';
 import { writeArtifact, type ArtifactSectionSpec } from './writeArtifact.js';
 import { AT_CHECKSUM, headerChecksum } from './_internals/header.js';
+import { ScratchFile } from './_internals/scratchFile.js';
+import { tsTwin } from '../../native/tsTwin.js';
 
 const EXPECT = { runtimeVersion: '0.1.0+0123456789ab', knobs: '{"optLevel":"speed","padding":4}' };
 
@@ -39,6 +43,17 @@ const LARGE = artifactOf([
   { name: 'image', bytes: pattern(300_000, 8), lazy: true, align: 65536 },
 ]);
 
+// The twin reads rather than maps, so rewriting the one scratch file in place between cases
+// cannot fault a mapping left from the case before.
+const scratch = new ScratchFile();
+test.after(() => scratch.dispose());
+
+/** Both ways in: the bytes in memory, and the same bytes as a file mapped by ranges. */
+const LOADERS: readonly [string, (bytes: Uint8Array) => Artifact][] = [
+  ['bytes', (bytes) => readArtifact(bytes, EXPECT)],
+  ['file', (bytes) => openArtifactFile(scratch.write(bytes), EXPECT, tsTwin.mapFile)],
+];
+
 /** The lazy section whose digest covers byte `at` (its padding included), if any. */
 function lazyOwner(original: Uint8Array, at: number): string | undefined {
   const h = readArtifactHeader(original);
@@ -62,40 +77,57 @@ function onlyArtifactErrors(f: () => void, what: string): ArtifactError | undefi
   }
 }
 
-/** `bytes` (a corrupted `original`) is refused at load, or at first use of the lazy section hit. */
-function assertRefused(original: Uint8Array, bytes: Uint8Array, at: number, what: string): void {
-  let art: Artifact | undefined;
-  const e = onlyArtifactErrors(() => void (art = readArtifact(bytes, EXPECT)), what);
-  if (e !== undefined) return;
-  const owner = lazyOwner(original, at);
-  assert.ok(owner !== undefined, `${what}: accepted, yet byte ${at} is in no lazy section`);
-  const loaded = art!;
-  const first = onlyArtifactErrors(() => loaded.section(owner), what);
-  assert.is(first?.reason, 'checksum', `${what}: first use of '${owner}'`);
-  assert.is(onlyArtifactErrors(() => loaded.verifyAll(), what)?.reason, 'checksum', `${what}: verifyAll`);
+/**
+ * `bytes` (a corrupted `original`) is refused at load, or at first use of the lazy section hit,
+ * the same way by every loader. Returns the reason at load (undefined: refused at first use).
+ */
+function assertRefused(original: Uint8Array, bytes: Uint8Array, at: number, what: string, loaders = LOADERS): string | undefined {
+  const verdicts = loaders.map(([how, load]) => {
+    let art: Artifact | undefined;
+    const e = onlyArtifactErrors(() => void (art = load(bytes)), `${what} (${how})`);
+    if (e !== undefined) return e.reason;
+    const owner = lazyOwner(original, at);
+    assert.ok(owner !== undefined, `${what} (${how}): accepted, yet byte ${at} is in no lazy section`);
+    const loaded = art!;
+    const first = onlyArtifactErrors(() => loaded.section(owner), what);
+    assert.is(first?.reason, 'checksum', `${what} (${how}): first use of '${owner}'`);
+    assert.is(onlyArtifactErrors(() => loaded.verifyAll(), what)?.reason, 'checksum', `${what} (${how}): verifyAll`);
+    return undefined;
+  });
+  for (const v of verdicts) assert.is(v, verdicts[0], `${what}: the file loader agrees with the bytes loader`);
+  return verdicts[0];
+}
+
+/** The reason each loader refuses `bytes` at load with (they must agree); undefined if accepted. */
+function reasonAtLoad(bytes: Uint8Array, what: string): string | undefined {
+  const reasons = LOADERS.map(([how, load]) => onlyArtifactErrors(() => void load(bytes), `${what} (${how})`)?.reason);
+  assert.is(reasons[1], reasons[0], `${what}: the file loader agrees with the bytes loader`);
+  return reasons[0];
 }
 
 test('the small artifact is small and sound', () => {
   assert.ok(SMALL.length < 1000, `${SMALL.length} bytes`);
-  readArtifact(SMALL, EXPECT).verifyAll();
-  readArtifact(LARGE, EXPECT).verifyAll();
+  for (const [, load] of LOADERS) {
+    load(SMALL).verifyAll();
+    load(LARGE).verifyAll();
+  }
 });
 
-test('every single-bit flip of the small artifact is refused', () => {
+test('every single-bit flip of the small artifact is refused (every byte of it from a file)', () => {
   let atLoad = 0;
   for (let bit = 0; bit < SMALL.length * 8; bit++) {
     const bytes = SMALL.slice();
     bytes[bit >> 3] ^= 1 << (bit & 7);
-    if (onlyArtifactErrors(() => void readArtifact(bytes, EXPECT), `bit ${bit}`) !== undefined) atLoad++;
-    assertRefused(SMALL, bytes, bit >> 3, `bit ${bit}`);
+    // From a file, one flip per byte (a different bit each time) keeps the test fast.
+    const loaders = (bit & 7) === ((bit >> 3) & 7) ? LOADERS : LOADERS.slice(0, 1);
+    if (assertRefused(SMALL, bytes, bit >> 3, `bit ${bit}`, loaders) !== undefined) atLoad++;
   }
   assert.ok(atLoad > SMALL.length * 8 * 0.7, `${atLoad} refused at load`);
 });
 
 test('every truncation of the small artifact is refused at load', () => {
   for (let n = 0; n < SMALL.length; n++) {
-    const e = onlyArtifactErrors(() => void readArtifact(SMALL.subarray(0, n), EXPECT), `length ${n}`);
-    assert.is(e?.reason, n === 0 ? 'not-an-artifact' : 'truncated', `length ${n}: ${e?.message}`);
+    assert.is(reasonAtLoad(SMALL.subarray(0, n), `length ${n}`), n === 0 ? 'not-an-artifact' : 'truncated', `length ${n}`);
     assert.is(onlyArtifactErrors(() => void readArtifactHeader(SMALL.subarray(0, n)), `header, length ${n}`)?.reason,
       n === 0 ? 'not-an-artifact' : 'truncated');
   }
@@ -109,8 +141,7 @@ test('random flips and cuts of a large artifact are refused', () => {
     assertRefused(LARGE, bytes, at, `byte ${at} ^ ${mask}`);
   }
   for (const n of fc.sample(fc.nat(LARGE.length - 1), { numRuns: 100, seed: 12 })) {
-    assert.is(onlyArtifactErrors(() => void readArtifact(LARGE.subarray(0, n), EXPECT), `cut ${n}`)?.reason,
-      n === 0 ? 'not-an-artifact' : 'truncated');
+    assert.is(reasonAtLoad(LARGE.subarray(0, n), `cut ${n}`), n === 0 ? 'not-an-artifact' : 'truncated');
   }
 });
 
@@ -122,7 +153,7 @@ test('garbage: only ArtifactError, whatever the bytes', () => {
     return out;
   });
   fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), magicAndVersion), (bytes) => {
-    assert.ok(onlyArtifactErrors(() => void readArtifact(bytes, EXPECT), 'garbage') !== undefined);
+    assert.ok(reasonAtLoad(bytes, 'garbage') !== undefined);
     onlyArtifactErrors(() => void readArtifactHeader(bytes), 'garbage header');
   }), { numRuns: 2000, seed: 13 });
 });
@@ -136,14 +167,17 @@ test('crafted headers (mutated, checksum recomputed): only ArtifactError, now or
     for (const [at, v] of edits) if (at < AT_CHECKSUM || at >= AT_CHECKSUM + 32) bytes[at] = v;
     const len = Math.min(new DataView(bytes.buffer).getUint32(12, true), bytes.length);
     if (len >= AT_CHECKSUM + 32) bytes.set(headerChecksum(bytes.subarray(0, len)), AT_CHECKSUM);
-    let art: Artifact | undefined;
-    onlyArtifactErrors(() => void (art = readArtifact(bytes, EXPECT)), 'crafted');
     onlyArtifactErrors(() => void readArtifactHeader(bytes), 'crafted header');
-    if (art !== undefined) {
+    const outcomes = LOADERS.map(([how, load]) => {
+      let art: Artifact | undefined;
+      const e = onlyArtifactErrors(() => void (art = load(bytes)), `crafted (${how})`);
+      if (art === undefined) return e?.reason;
       const loaded = art;
-      onlyArtifactErrors(() => loaded.verifyAll(), 'crafted, verifyAll');
-      for (const s of loaded.header.sections) onlyArtifactErrors(() => void loaded.section(s.name), 'crafted, section');
-    }
+      const reasons = loaded.header.sections.map((s) => onlyArtifactErrors(() => void loaded.section(s.name), `crafted (${how}), section`)?.reason);
+      onlyArtifactErrors(() => loaded.verifyAll(), `crafted (${how}), verifyAll`);
+      return reasons.join();
+    });
+    assert.is(outcomes[1], outcomes[0], 'the file loader agrees with the bytes loader');
   }), { numRuns: 3000, seed: 14 });
 });
 

@@ -1,6 +1,6 @@
-// Lays out an artifact: header (versions, knobs, section table, checksum), then each named
-// section at an offset aligned as it asks, so images can be mapped straight from the file.
-// It knows nothing of what the sections hold; Module.serialize decides that.
+// Lays out an artifact: header (versions, knobs, section table, checksum), then the eager
+// sections, then the lazy ones, each at an offset aligned as it asks, so a loader maps the eager
+// prefix alone and images straight from the file. What the sections hold is Module.serialize's.
 
 import { DIGEST_LENGTH, sha256 } from './_internals/digest.js';
 import { encodeHeader, type SectionRow } from './_internals/header.js';
@@ -30,8 +30,10 @@ export interface ArtifactSpec {
 }
 
 /**
- * The artifact's bytes. Throws RangeError for a misuse (an alignment that is not a power of
- * two up to 2^30, a repeated section name): those are bugs in the caller, not bad input.
+ * The artifact's bytes: the eager sections in the order given, then the lazy ones in the order
+ * given (the header lists them in that file order). Throws RangeError for a misuse (an
+ * alignment that is not a power of two up to 2^30, a repeated section name): those are bugs
+ * in the caller, not bad input.
  */
 export function writeArtifact(spec: ArtifactSpec): Uint8Array {
   const names = new Set<string>();
@@ -43,14 +45,17 @@ export function writeArtifact(spec: ArtifactSpec): Uint8Array {
     if (names.has(s.name)) throw new RangeError(`section '${s.name}' given twice`);
     names.add(s.name);
   }
+  // Eager first, whatever order the caller lists them in (format rule since version 2): the
+  // part read at load is then one contiguous prefix of the file.
+  const ordered = [...spec.sections.filter((s) => s.lazy !== true), ...spec.sections.filter((s) => s.lazy === true)];
   const fingerprint = sha256(new TextEncoder().encode(spec.knobs));
   const fields = (sections: SectionRow[], fileLength: number) =>
     ({ fileLength, runtimeVersion: spec.runtimeVersion, knobs: spec.knobs, fingerprint, sections });
   // Offsets are fixed-width in the header, so a first pass with zeros gives its final length.
   const placeholder = new Uint8Array(DIGEST_LENGTH);
-  const draft = spec.sections.map((s) => ({ name: s.name, offset: 0, length: 0, align: 1, lazy: false, digest: placeholder }));
+  const draft = ordered.map((s) => ({ name: s.name, offset: 0, length: 0, align: 1, lazy: false, digest: placeholder }));
   let at = encodeHeader(fields(draft, 0)).length;
-  const entries: SectionRow[] = spec.sections.map((s) => {
+  const entries: SectionRow[] = ordered.map((s) => {
     const align = s.align ?? DEFAULT_SECTION_ALIGNMENT;
     const offset = Math.ceil(at / align) * align;
     // The digest covers the zero padding before the section too (see SectionRow).
@@ -61,6 +66,6 @@ export function writeArtifact(spec: ArtifactSpec): Uint8Array {
   const header = encodeHeader(fields(entries, at));
   const out = new Uint8Array(at);
   out.set(header, 0);
-  spec.sections.forEach((s, i) => out.set(s.bytes, entries[i].offset));
+  ordered.forEach((s, i) => out.set(s.bytes, entries[i].offset));
   return out;
 }

@@ -1,6 +1,6 @@
 // The artifact header's byte layout, written and parsed in one place. A fixed 48-byte prefix
 // (magic, format version, header length, checksum) lets a reader check the checksum before it
-// parses anything variable; semantic checks (versions, bounds, digests) are readArtifact's.
+// parses anything variable; semantic checks (versions, bounds, digests) are checkArtifact's.
 
 import { ByteSink } from './ByteSink.js';
 import { ByteSource } from './ByteSource.js';
@@ -8,8 +8,11 @@ import { DIGEST_LENGTH, sha256 } from './digest.js';
 
 /** "\0CRUCART": the NUL first, as in "\0asm", so no text file starts this way. */
 export const MAGIC: Uint8Array = Uint8Array.of(0x00, 0x43, 0x52, 0x55, 0x43, 0x41, 0x52, 0x54);
-/** Bumped whenever this layout changes; readers refuse any other value. */
-export const FORMAT_VERSION = 1;
+/**
+ * Bumped whenever this layout changes; readers refuse any other value. 2: eager sections come
+ * before every lazy one, so a loader can map the eager prefix alone.
+ */
+export const FORMAT_VERSION = 2;
 /** Offset of the format version (u32). */
 export const AT_FORMAT_VERSION = 8;
 /** Offset of the header length (u32), which covers the fixed prefix and the section table. */

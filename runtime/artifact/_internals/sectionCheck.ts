@@ -1,13 +1,14 @@
 // Checking one section's bytes against the digest in the section table, shared by the eager
-// checks of readArtifact and the on-first-use checks of Artifact.
+// checks at load and the on-first-use checks of Artifact.
 
 import { ArtifactError } from '../ArtifactError.js';
 import { sha256 } from './digest.js';
 import type { SectionEntry } from './header.js';
 
-/** Whether `buffer`'s bytes under `e`'s digest (its padding and itself) hash to that digest. */
-export function sectionMatches(e: SectionEntry, buffer: Uint8Array): boolean {
-  const d = sha256(buffer.subarray(e.from, e.offset + e.length));
+/** Whether `span`, the bytes under `e`'s digest (its padding, then the section), hashes to it. */
+export function digestMatches(e: SectionEntry, span: Uint8Array): boolean {
+  if (span.length !== e.offset + e.length - e.from) return false;
+  const d = sha256(span);
   for (let i = 0; i < d.length; i++) if (d[i] !== e.digest[i]) return false;
   return d.length === e.digest.length;
 }
