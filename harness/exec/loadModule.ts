@@ -2,7 +2,7 @@
 // serialize, write the artifact to a file and load it back with deserializeFile, so every
 // spec and fuzz run can exercise artifacts. Leaves out caching: that is the runtime's knob.
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,19 +11,44 @@ import type { Engine } from '../../runtime/api/Engine.js';
 import { writeFileAtomic } from '../cli/writeJson.js';
 
 let dir: string | undefined;
+const PREFIX = 'crucible-roundtrip-';
 
-/**
- * This process's artifact directory, removed when the process exits. Files stay while the
- * process runs: a module loaded from a file maps its memory image from that file.
- */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Directories of processes that died without their exit handler (a killed, hung worker). */
+function removeOrphans(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(/^crucible-roundtrip-(\d+)-/.exec(name)?.[1]);
+    if (pid > 0 && !alive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/** This process's artifact directory, removed when the process exits. */
 function artifactDir(): string {
   if (dir === undefined) {
-    const made = mkdtempSync(join(tmpdir(), 'crucible-roundtrip-'));
+    removeOrphans();
+    const made = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
     process.once('exit', () => rmSync(made, { recursive: true, force: true }));
     dir = made;
   }
   return dir;
 }
+
+/** Modules alive per artifact file: a file is removed when the last module loaded from it is collected. */
+const users = new Map<string, number>();
+const unused = new FinalizationRegistry<string>((path) => {
+  const n = (users.get(path) ?? 1) - 1;
+  if (n > 0) return void users.set(path, n);
+  users.delete(path);
+  rmSync(path, { force: true });
+});
 
 /** Compiles `bytes` for `engine`, round-tripping through an artifact file when the knob asks. */
 export function loadModule(engine: Engine, bytes: Uint8Array): Module {
@@ -32,6 +57,11 @@ export function loadModule(engine: Engine, bytes: Uint8Array): Module {
   const artifact = compiled.serialize();
   // Content-addressed: the same artifact (same bytes, same knobs) is written once per process.
   const path = join(artifactDir(), `${createHash('sha256').update(artifact).digest('hex').slice(0, 32)}.cwasm`);
-  if (!existsSync(path)) writeFileAtomic(path, artifact);
-  return Module.deserializeFile(engine, path);
+  // A long fuzz run makes hundreds of thousands of modules: each file lives exactly as long
+  // as a module needs it (lazy sections and the memory image are read from it later).
+  if (!users.has(path)) writeFileAtomic(path, artifact);
+  const loaded = Module.deserializeFile(engine, path);
+  users.set(path, (users.get(path) ?? 0) + 1);
+  unused.register(loaded, path);
+  return loaded;
 }
