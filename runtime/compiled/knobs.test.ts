@@ -27,6 +27,7 @@ const FLIPS: Partial<Record<KnobName, { value: Config[KnobName]; differs: (a: Se
   epochInterruption: { value: true, differs: (a, b) => !a.image.text.includes('epochDeadline') && b.image.text.includes('epochDeadline') },
   optLevel: { value: 'none', differs: (a, b) => a.image.text.includes('$dv.getInt32') && !b.image.text.includes('$dv') },
   boundsChecks: { value: 'guarded', differs: (a, b) => a.image.text.includes('$tMemory()') && !b.image.text.includes('$tMemory()') && b.image.trapSites.some((s) => s.role === 'guard') },
+  unrollLoops: { value: false, differs: (a, b) => b.image.text.length < a.image.text.length },
   inlineSmallFunctions: { value: true, differs: (a, b) => a.image.text.includes('fn0(') && b.image.text.includes('il0_0') },
 };
 

@@ -6,6 +6,7 @@
 import type { TrapKind } from '../../errors.js';
 import { ValType } from '../../types.js';
 import { FuncEmitter, type TrapRole } from './FuncEmitter.js';
+import { constBound } from './f64Bounds.js';
 
 /** Stack variable names start with their type's letter (refs share one: both start null). */
 export const LETTER: Readonly<Record<number, string>> = {
@@ -49,6 +50,8 @@ export interface Entry {
    * not a NaN, no step was and `expr` is exact. Only NaN-blind consumers take `expr` as is.
    */
   exact?: string;
+  /** f64 (speed): the value is finite, of magnitude at most this (see f64Bounds.ts): never NaN. */
+  bound?: number;
   /** Offset of the instruction that produced it: where its eventual statement maps. */
   readonly at: number;
 }
@@ -108,7 +111,7 @@ export class OperandStack {
   protected assignText(target: string, expr: string, exact: string | undefined): string {
     if (exact === undefined) return `${target} = ${expr};`;
     const t = this.scratch('$t', '0');
-    return `${t} = ${expr}; ${target} = ${t} === ${t} ? ${t} : ${exact};`;
+    return `${t} = ${expr}; ${target} = ${notNaN(t)} ? ${t} : ${exact};`;
   }
 
   /**
@@ -194,7 +197,8 @@ export class OperandStack {
 
   /** Pushes a constant: pending in speed, a statement otherwise. */
   protected pushConst(type: ValType, literal: string, konst?: number | bigint): void {
-    this.pushPure(type, literal, [], { simple: true, konst });
+    const bound = type === ValType.F64 && typeof konst === 'number' ? constBound(konst) : undefined;
+    this.pushPure(type, literal, [], { simple: true, konst, bound });
   }
 
   /**
@@ -209,6 +213,15 @@ export class OperandStack {
     return expr;
   }
 
+}
+
+/**
+ * JS testing that the double in variable `x` is not a NaN. `x <= x` rather than `x === x`:
+ * V8 compiles an ordered compare to one branch on the carry flag, equality to two (parity and
+ * zero), and the check sits in every f64 arithmetic statement.
+ */
+export function notNaN(x: string): string {
+  return `${x} <= ${x}`;
 }
 
 /** The type of a slot variable, from its letter (refs share `r`: both start null). */

@@ -60,11 +60,31 @@ export interface MemoryViews {
   readonly length: string;
   /** The trap thrower for explicit checks. */
   readonly trapOOB: string;
+  /**
+   * The variable holding {@link limitText} of `reach` (offset + size), when the function
+   * caches one for that reach.
+   */
+  readonly limit?: (reach: number) => string | undefined;
+}
+
+/**
+ * The first out-of-bounds address of an access reaching `reach` bytes past it, as an expression
+ * of the memory length `length`: `length - reach + 1`, or 0 when nothing fits. `Math.max` and
+ * `>>> 0` make V8 type it Unsigned32 (exact: memories stay below 2^31 bytes), so that
+ * `(a >>> 0) >= limit` is one unsigned compare, where `a < 0 || a > length - reach` is two.
+ */
+export function limitText(length: string, reach: number): string {
+  return `(Math.max(0, ${length} - ${reach - 1}) >>> 0)`;
 }
 
 /** True when `name` is a scalar load or store. */
 export function isScalarAccess(name: string): boolean {
   return LOADS[name] !== undefined || STORES[name] !== undefined;
+}
+
+/** How far past its address scalar access `name` with `offset` reaches (offset + size). */
+export function accessReach(name: string, offset: number): number {
+  return offset + (LOADS[name] ?? STORES[name])!.size;
 }
 
 function address(addr: string, offset: number): string {
@@ -74,12 +94,15 @@ function address(addr: string, offset: number): string {
 /**
  * The explicit check, leaving in `$a` the index to access. Memories stay below 2^31 bytes
  * (MAX_PAGES), so a negative i32 address is out of bounds and the rest is an int32 compare,
- * which V8 keeps in integer registers; only huge offsets need the exact double form.
+ * which V8 keeps in integer registers (one unsigned compare against a cached limit, see
+ * {@link limitText}); only huge offsets need the exact double form.
  */
 function check(addr: string, offset: number, size: number, v: MemoryViews): { text: string; index: string } {
   const reach = offset + size;
   if (reach < 2 ** 31) {
     const index = offset === 0 ? '$a' : `$a + ${offset}`;
+    const limit = v.limit?.(reach);
+    if (limit !== undefined) return { text: `$a = ${addr}; if (($a >>> 0) >= ${limit}) ${SITE}${v.trapOOB}();`, index };
     return { text: `$a = ${addr}; if ($a < 0 || $a > ${v.length} - ${reach}) ${SITE}${v.trapOOB}();`, index };
   }
   return { text: `$a = ${address(addr, offset)}; if ($a + ${size} > ${v.length}) ${SITE}${v.trapOOB}();`, index: '$a' };

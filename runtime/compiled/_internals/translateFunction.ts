@@ -1,7 +1,7 @@
 // Translates one validated wasm function into one JS function declaration. Structured control
-// becomes labeled blocks, `for (;;)` loops and `switch`; locals are `let`s; the operand stack
-// is OperandStack's typed variables and pending expressions. Prologue: depth, fuel and epoch
-// checks. Trusts the validator: on an invalid body the output is unspecified.
+// becomes labeled blocks, `for (;;)` loops (small innermost ones unrolled) and `switch`; locals
+// are `let`s; the operand stack is OperandStack's typed variables and pending expressions.
+// Prologue: depth, fuel and epoch checks. Trusts the validator: invalid bodies give anything.
 
 import { Reader } from '../../binary/Reader.js';
 import { TrapKind } from '../../errors.js';
@@ -17,10 +17,13 @@ import { fuelPlan, type FuelPlan } from '../../exec/fuelPlan.js';
 import { FuncEmitter, SITE, type TrapSite } from './FuncEmitter.js';
 import type { ModuleScope } from './ModuleScope.js';
 import { INLINE_OPS, type InlineOp } from './inlineOps.js';
-import { OperandStack, ZERO, slotType, type Entry, type Operand } from './OperandStack.js';
-import { isScalarAccess, loadText, storeText, type MemoryViews } from './memoryAccess.js';
+import { OperandStack, ZERO, notNaN, slotType, type Entry, type Operand } from './OperandStack.js';
+import { isScalarAccess, limitText, loadText, storeText, type MemoryViews } from './memoryAccess.js';
+import { limitedReaches, memoryReaches } from './memoryReaches.js';
 import { bigLiteral, f64Literal, intLiteral } from './literals.js';
 import { bulkOp } from './bulkCode.js';
+import { f64Bound } from './f64Bounds.js';
+import { isUnrollable, UNROLL_COPIES } from './unrolling.js';
 
 /** Codegen choices, from the knobs. */
 export interface TranslateOptions {
@@ -34,6 +37,11 @@ export interface TranslateOptions {
   readonly mayGrowMemory?: (funcIndex: number) => boolean;
   /** Which functions calls may inline (undefined: none). */
   readonly inlinable?: (funcIndex: number) => boolean;
+  /**
+   * How many times small innermost loops' bodies are written out (1: once, no unrolling;
+   * undefined: UNROLL_COPIES under `optimize`, else 1).
+   */
+  readonly unrollCopies?: number;
   /** TEST ONLY (hidden knob faultInjection): miscompile i32.sub so the fuzzer can prove it notices. */
   readonly miscompileI32Sub?: boolean;
 }
@@ -73,6 +81,13 @@ interface Ctl {
   readonly results: readonly ValType[];
   readonly deadEntry: boolean;
   dead: boolean;
+  /** Loops: what a branch to the loop writes (`continue`, or `break` to the next copy). */
+  again?: string;
+  /** Unrolled loops: body copies still to write after the current one. */
+  copiesLeft?: number;
+  /** Unrolled loops: the loop instruction's offset and the reader position of its body. */
+  loopAt?: number;
+  bodyStart?: number;
 }
 
 /** Locals of the code being translated: the function's own, or an inlined callee's. */
@@ -90,8 +105,12 @@ class Translator extends OperandStack {
   /** The function's result types. */
   private readonly resultTypes: readonly ValType[];
   private labels = 0;
+  /** The body being read (a copy of an unrolled loop rewinds it). */
+  private reader: Reader | undefined;
   /** The function caches memory views in locals (speed, and it accesses memory). */
   private readonly cachesViews: boolean;
+  /** Explicit checks' cached limits (see limitText): variable name by reach. */
+  private readonly limits = new Map<number, string>();
 
   constructor(
     private readonly scope: ModuleScope,
@@ -106,11 +125,22 @@ class Translator extends OperandStack {
     this.frame = { names: types.map((_, i) => `l${i}`), types };
     this.resultTypes = type.results;
     this.plan = opts.fuel ? fuelPlan(m, funcIndex) : undefined;
-    this.cachesViews = opts.optimize && accessesMemory(m, funcIndex);
+    const reaches = opts.optimize ? memoryReaches(m, funcIndex) : undefined;
+    this.cachesViews = reaches !== undefined;
     const trapOOB = scope.helper('tMemory');
+    if (reaches !== undefined && !opts.guarded) {
+      for (const reach of limitedReaches(reaches)) this.limits.set(reach, `$lim${reach}`);
+    }
     this.views = this.cachesViews
-      ? { u8: '$u8', dv: '$dv', length: '$ml', trapOOB }
+      ? { u8: '$u8', dv: '$dv', length: '$ml', trapOOB, limit: (reach) => this.limits.get(reach) }
       : { u8: '$M0.u8', dv: '$M0.view', length: '$M0.u8.length', trapOOB };
+  }
+
+  /** The cached views' assignments, in order (each reads the ones before it). */
+  private viewAssignments(): string[] {
+    const out = ['$u8 = $M0.u8', '$dv = $M0.view', '$ml = $u8.length'];
+    for (const [reach, name] of this.limits) out.push(`${name} = ${limitText('$ml', reach)}`);
+    return out;
   }
 
   translate(): FuncCode {
@@ -144,7 +174,7 @@ class Translator extends OperandStack {
       if (coerce !== '') head.emit(coerce + '\n');
     }
     this.checks(head);
-    if (this.cachesViews) head.emit('let $u8 = $M0.u8, $dv = $M0.view, $ml = $u8.length;\n');
+    if (this.cachesViews) head.emit(`let ${this.viewAssignments().join(', ')};\n`);
     const bodyText = this.e.text();
     const shift = head.len;
     head.emit(bodyText);
@@ -166,6 +196,7 @@ class Translator extends OperandStack {
   // ---- control ----
 
   private body(r: Reader): void {
+    this.reader = r;
     while (this.ctl.length > 0) {
       const at = r.pos;
       const op = readOp(r);
@@ -218,6 +249,10 @@ class Translator extends OperandStack {
   }
 
   private endBlock(c: Ctl): void {
+    if (c.copiesLeft !== undefined && c.copiesLeft > 0) {
+      this.nextCopy(c);
+      return;
+    }
     this.ctl.pop();
     if (c.kind === 'func') {
       if (!c.dead) this.stmt(this.returnText());
@@ -227,6 +262,36 @@ class Translator extends OperandStack {
     if (c.kind === 'loop' && !c.dead) this.e.emit(`break ${c.label};\n`);
     this.e.emit('}\n');
     this.reset(c.height, c.results);
+  }
+
+  /**
+   * Starts a copy of a loop's body: the header's checks, and for every copy but the last a
+   * labeled block that branches to the loop leave, to run the next copy.
+   */
+  private loopCopy(c: Ctl): void {
+    if (c.copiesLeft !== undefined && c.copiesLeft > 0) {
+      const next = `L${this.labels++}`;
+      c.again = `break ${next};`;
+      this.e.emit(`${next}: {\n`);
+    } else {
+      c.again = `continue ${c.label};`;
+    }
+    this.e.mark(c.loopAt ?? this.at);
+    this.checks(this.e);
+  }
+
+  /** At the end of a copy of an unrolled loop's body (not the last): rewinds for the next. */
+  private nextCopy(c: Ctl): void {
+    if (!c.dead) {
+      this.flush();
+      this.e.emit(`break ${c.label};\n`); // falling off the body leaves the loop
+    }
+    this.e.emit('}\n');
+    this.reset(c.height, c.params);
+    c.dead = false;
+    c.copiesLeft! -= 1;
+    this.reader!.pos = c.bodyStart!;
+    this.loopCopy(c);
   }
 
   private markDead(): void {
@@ -247,7 +312,7 @@ class Translator extends OperandStack {
       const dst = this.slot(t.height + i, types[i]);
       if (src !== dst) text += `${dst} = ${src}; `;
     }
-    return text + (t.kind === 'loop' ? `continue ${t.label};` : `break ${t.label};`);
+    return text + (t.kind === 'loop' ? t.again! : `break ${t.label};`);
   }
 
   private returnText(): string {
@@ -295,8 +360,14 @@ class Translator extends OperandStack {
         this.flush();
         const c = this.open('loop', imm.a);
         this.stmt(`${c.label}: for (;;) {`);
-        this.e.mark(this.at);
-        this.checks(this.e);
+        const r = this.reader!;
+        const copies = this.opts.unrollCopies ?? (this.opts.optimize ? UNROLL_COPIES : 1);
+        if (copies > 1 && this.markAt === undefined && isUnrollable(r.bytes, r.pos, r.end)) {
+          c.copiesLeft = copies - 1;
+          c.loopAt = this.at;
+          c.bodyStart = r.pos;
+        }
+        this.loopCopy(c);
         return;
       }
       case 'if': {
@@ -455,6 +526,14 @@ class Translator extends OperandStack {
       return;
     }
     const js = args.map((a) => a.js);
+    // Bounded f64 operands (from integers and constants) may give a result that cannot be NaN.
+    const bound = this.opts.optimize && type === ValType.F64
+      ? f64Bound(op.name, args.filter((a) => a.type === ValType.F64).map((a) => a.bound))
+      : undefined;
+    if (inline?.nan !== undefined && bound !== undefined) {
+      this.pushPure(type, `(${inline.expr(js)})`, args, { bound });
+      return;
+    }
     if (inline?.nan !== undefined && this.opts.optimize) {
       const exact = `(+${this.scope.numeric(op.id)}(${args.map((a) => a.exact ?? a.js).join(', ')}))`;
       this.pushPure(type, `(${inline.expr(js)})`, args, { exact });
@@ -465,13 +544,13 @@ class Translator extends OperandStack {
       // `+` keeps the result a double for V8 (a tagged call result would box every value).
       const fix = inline.nan === 1 ? `+${this.scope.helper('nan1')}(${js[0]})` : `+${this.scope.helper('nan2')}(${js[0]}, ${js[1]})`;
       const h = this.stack.length;
-      this.stmt(`${t} = ${inline.expr(js)}; ${this.writeSlot(h, type)} = ${t} === ${t} ? ${t} : ${fix};`);
+      this.stmt(`${t} = ${inline.expr(js)}; ${this.writeSlot(h, type)} = ${notNaN(t)} ? ${t} : ${fix};`);
       this.stack.push({ type, at: this.at });
       return;
     }
     if (inline !== undefined) {
       const expr = inline.expr(js);
-      const extra: Partial<Entry> = { simple: isSimple(expr) };
+      const extra: Partial<Entry> = { simple: isSimple(expr), bound };
       if (inline.cond !== undefined) extra.cond = inline.cond(js);
       this.pushPure(type, expr, args, extra);
       return;
@@ -479,7 +558,7 @@ class Translator extends OperandStack {
     if (op.imm === 'lane') js.push(String(imm.a));
     const call = `${this.scope.numeric(op.id)}(${js.join(', ')})`;
     if (op.traps.length > 0) this.stmt(`${this.pushSlotAt(type)} = ${this.typed(type, SITE + call)};`, op.traps);
-    else this.pushPure(type, this.typed(type, call), args);
+    else this.pushPure(type, this.typed(type, call), args, { bound });
   }
 
   private memoryAccess(op: OpInfo, imm: Imm): void {
@@ -526,7 +605,7 @@ class Translator extends OperandStack {
   private refreshViews(callee?: number): void {
     if (!this.cachesViews) return;
     if (callee !== undefined && this.opts.mayGrowMemory?.(callee) === false) return;
-    this.stmt('$u8 = $M0.u8; $dv = $M0.view; $ml = $u8.length;');
+    this.stmt(`${this.viewAssignments().join('; ')};`);
   }
 
   /** The statement tail that stores a call's results into their variables. */
@@ -604,18 +683,6 @@ class Translator extends OperandStack {
 /** True for a plain name or a literal: text that may be written twice. */
 function isSimple(expr: string): boolean {
   return /^[$\w]+$/.test(expr) || /^\(-[\w.]+\)$/.test(expr);
-}
-
-/** True when the body has a scalar or SIMD load or store (then speed caches the views). */
-function accessesMemory(m: ModuleInfo, funcIndex: number): boolean {
-  const body = m.funcs[funcIndex - m.numImportedFuncs];
-  const r = new Reader(m.bytes, body.codeStart, body.codeEnd);
-  while (r.pos < body.codeEnd) {
-    const op = readOp(r);
-    readImm(r, op.imm);
-    if (isScalarAccess(op.name)) return true;
-  }
-  return false;
 }
 
 /** Translates defined function `funcIndex` of `scope.module`. */
