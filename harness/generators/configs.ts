@@ -64,9 +64,12 @@ export function configDiff(c: Config): Partial<Record<KnobName, unknown>> {
 /**
  * Narrows a random config for the differential fuzzer (harness/fuzz): the config is the
  * compiled tier's, since the oracle runs the interpreter and V8 beside it, so `tier` is
- * `compiled`. Everything else stays random: fuel is given per case by the oracle, and the
- * epoch deadline of a fresh store is never reached, so both knobs only change generated code.
+ * `compiled`, and the module cache is off (see below). Everything else stays random: fuel
+ * is given per case by the oracle, and the epoch deadline of a fresh store is never reached,
+ * so both knobs only change generated code.
  */
 export function forDifferential(c: Config): Config {
-  return { ...c, tier: 'compiled' };
+  // moduleCache off: every fuzz case is a new module, so a cache would only grow on disk by
+  // one entry per case, never hit; the cache has its own tests and runs in the spec matrix.
+  return { ...c, tier: 'compiled', moduleCache: false };
 }
