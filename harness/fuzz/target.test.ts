@@ -62,8 +62,9 @@ test('still fuzzing: random cases reach every knob bucket but the ones narrowed 
   const seen: Record<string, number> = {};
   for (const d of drawCases(3, 0, 400)) for (const b of knobBuckets(toOracleCase(d).config)) seen[b] = (seen[b] ?? 0) + 1;
   const { missing } = knobCoverage(seen);
-  // tier is always compiled (forDifferential); the top of maxCallDepth's range is never drawn.
-  assert.equal(missing, ['tier=interp', 'maxCallDepth=high']);
+  // forDifferential pins tier to compiled and moduleCache off; the top of maxCallDepth's range
+  // is never drawn (and toOracleCase only ever lowers it).
+  assert.equal(missing, ['tier=interp', 'maxCallDepth=high', 'moduleCache=true']);
 });
 
 test.run();
