@@ -9,11 +9,13 @@ import { createHash } from 'node:crypto';
 import { projectPath } from '../cli/paths.js';
 import { loadWabt, watToWasm } from '../wat/watToWasm.js';
 import { Engine, Module, Store, Linker, checkModule, ValType } from '../../runtime/index.js';
-import { tierChoices, ourEngine } from '../testing/ourEngine.js';
-import { v8Engine } from '../testing/v8Engine.js';
-import { compareOutcomes } from '../testing/outcome.js';
 import { rawFromBits, type Bits, type ScalarType } from '../testing/bits.js';
-import { rawArray } from '../../runtime/instance/objects.js';
+import { rawArray, type Raw } from '../../runtime/instance/objects.js';
+import { OUR_TIERS } from '../oracles/engines.js';
+import { v8Engine } from '../oracles/v8Engine.js';
+import { compareOutcomes } from '../oracles/comparePair.js';
+import { moduleCase, openSession } from '../oracles/openSession.js';
+import type { CallOutcome, EngineSession } from '../oracles/types.js';
 
 await loadWabt();
 
@@ -65,16 +67,24 @@ test('the kernel set includes the compute kernels and each takes one arg, return
   }
 });
 
+/** Calls `run` with one argument (runtime representation). */
+function callRun(s: EngineSession, arg: Raw): CallOutcome {
+  const args = rawArray(1);
+  args[0] = arg;
+  return s.call({ name: 'run', args }).outcome;
+}
+
 test('sha256_i32 computes real SHA-256 (checked against node:crypto)', () => {
   const k = KERNELS.find((x) => x.name === 'sha256_i32')!;
-  const run = v8Engine.instantiate(k.bytes);
+  const run = openSession(v8Engine, moduleCase(k.bytes));
   for (const len of [0, 1, 55, 56, 63, 64, 119, 1000]) {
     const msg = Uint8Array.from({ length: len }, (_, i) => (i * 167 + 13) & 255);
     const d = createHash('sha256').update(msg).digest();
     let fold = 0;
     for (let w = 0; w < 8; w++) fold ^= d.readInt32BE(4 * w);
-    assert.equal(run.call('run', { params: ['i32'], results: ['i32'] }, [len]), { kind: 'values', values: [fold] }, `length ${len}`);
+    assert.equal(callRun(run, len), { kind: 'values', values: [{ t: 'i32', b: fold }] }, `length ${len}`);
   }
+  run.close();
 });
 
 /** A header arg in bits form (a float arg is written as its value). */
@@ -85,28 +95,27 @@ function argBits(t: ScalarType, arg: number | bigint): Bits {
   return arg;
 }
 
-const choices = tierChoices();
-for (const c of choices) {
-  if ('skipped' in c) {
-    console.log(`kernels: the ${c.tier} tier is SKIPPED (${c.skipped})`);
-    continue;
-  }
-  test(`${c.tier}: every kernel gives V8's result`, () => {
+for (const tierEngine of OUR_TIERS) {
+  const tier = tierEngine.name;
+  test(`${tier}: every kernel gives V8's result`, () => {
     for (const k of KERNELS) {
       const sig = runSignature(k);
-      const args: Bits[] = [argBits(sig.params[0]!, k.arg)];
+      const arg = rawFromBits(sig.params[0]!, argBits(sig.params[0]!, k.arg));
       // Twice on one instance: state left by the first call must not change the second.
-      const ours = ourEngine(c.engine).instantiate(k.bytes);
-      const v8 = v8Engine.instantiate(k.bytes);
+      const c = moduleCase(k.bytes);
+      const ours = openSession(tierEngine, c);
+      const v8 = openSession(v8Engine, c);
       for (let round = 0; round < 2; round++) {
-        const v = compareOutcomes(v8.call('run', sig, args), ours.call('run', sig, args), { results: sig.results });
-        assert.is(v.kind, 'same', `${k.name}(${k.arg}): ${'why' in v ? v.why : ''}`);
+        const v = compareOutcomes(callRun(v8, arg), callRun(ours, arg), { jsBoundary: true, fuel: false });
+        assert.is(v.kind, 'same', `${k.name}(${k.arg}): ${v.kind === 'differ' ? v.detail : ''}`);
       }
+      ours.close();
+      v8.close();
     }
   });
 
-  test(`${c.tier}: header instruction counts equal the fuel consumed`, () => {
-    const engine = new Engine({ ...c.engine.config, consumeFuel: true });
+  test(`${tier}: header instruction counts equal the fuel consumed`, () => {
+    const engine = new Engine({ tier, consumeFuel: true });
     for (const k of KERNELS) {
       if (k.instructions === undefined) continue;
       const store = new Store(engine);

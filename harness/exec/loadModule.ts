@@ -2,7 +2,7 @@
 // serialize, write the artifact to a file and load it back with deserializeFile, so every
 // spec and fuzz run can exercise artifacts. Leaves out caching: that is the runtime's knob.
 
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +59,8 @@ export function loadModule(engine: Engine, bytes: Uint8Array): Module {
   const path = join(artifactDir(), `${createHash('sha256').update(artifact).digest('hex').slice(0, 32)}.cwasm`);
   // A long fuzz run makes hundreds of thousands of modules: each file lives exactly as long
   // as a module needs it (lazy sections and the memory image are read from it later).
-  if (!users.has(path)) writeFileAtomic(path, artifact);
+  // Checked on disk, not in `users`: a fuzz worker's scratch sweep may have removed it.
+  if (!existsSync(path)) writeFileAtomic(path, artifact);
   const loaded = Module.deserializeFile(engine, path);
   users.set(path, (users.get(path) ?? 0) + 1);
   unused.register(loaded, path);

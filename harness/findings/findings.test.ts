@@ -100,6 +100,32 @@ test('the wasm reducer keeps only valid, smaller, still-failing candidates', asy
   assert.is(info.datas.length, 0, 'and the data segment');
 });
 
+test('the reducer drops imports, globals and tables nothing needs, renumbering the rest; it still validates and fails', async () => {
+  const bytes = watToWasm(`(module
+    (import "host" "unused" (func $unused (param i64)))
+    (import "host" "log" (func $log (param i32 i32)))
+    (type $bin (func (param i32 i32) (result i32)))
+    (table $t0 3 funcref) (table $t1 1 funcref)
+    (global $g0 (mut i32) (i32.const 1)) (global $g1 (mut i32) (i32.const 3)) (global $g2 (export "g2") (mut f64) (f64.const 2))
+    (elem (table $t1) (i32.const 0) func $sub)
+    (func $sub (type $bin) (i32.sub (local.get 0) (global.get $g1)))
+    (func (export "f") (param i32 i32)
+      (call $log (i32.const 0) (call_indirect $t1 (type $bin) (local.get 0) (local.get 1) (i32.const 0)))))`);
+  const c: OracleCase = { bytes, config: faulty, calls: [{ name: 'f', args: args(10, 3) }], fuel: 0, needsFuel: false };
+  const sig = (await tester([c]))[0]!;
+  assert.ok(sig !== undefined, 'the case fails to begin with');
+  const out = await reduceModule(c, async (cands) => (await tester(cands)).indexOf(sig), { deadline: Date.now() + 20_000, window: 2 });
+  assert.not.ok(out.timedOut);
+  for (const s of ['imports', 'globals', 'tables']) assert.ok(out.stats[s]!.kept > 0, `${s} pass kept something`);
+  const info = checkModule(out.case.bytes);
+  assert.ok(WebAssembly.validate(out.case.bytes), 'V8 validates it too');
+  assert.equal(info.imports.map((i) => i.name), ['log'], 'the unused import went; log is function 0 now');
+  assert.is(info.globals.length, 1, 'only the global the subtraction reads is left');
+  assert.is(info.tables.length, 1, 'only the table call_indirect uses is left');
+  assert.equal(info.elems.map((e) => e.table), [0]);
+  assert.is((await tester([out.case]))[0], sig, 'and it fails the same way');
+});
+
 test('minimize: config knobs go back to their defaults, min files saved beside the original', async () => {
   const noisy: OracleCase = { ...bigCase, config: { ...faulty, optLevel: 'none', paddingBetweenFunctions: 77, inlineSmallFunctions: true } };
   const sig = (await tester([noisy]))[0]!;

@@ -1,7 +1,8 @@
 // The wasm-level reducer: shrinks a failing case while it keeps failing the same way. Passes,
 // cheapest and biggest first: drop calls, the start function, custom sections, exports,
-// segments, whole functions; replace bodies by plain ones; delete runs of instructions
-// (halving run lengths); drop sections and types nothing uses any more; zero constants.
+// whole functions, imports, globals, tables (renumbering the rest); replace bodies by plain
+// ones; drop segments; delete runs of instructions (halving run lengths); drop sections and
+// types nothing uses any more; zero constants.
 // Every candidate must validate before it is tried; a kept candidate restarts its pass.
 // Stops when a round keeps nothing, or at the deadline.
 
@@ -60,6 +61,21 @@ const PASSES: readonly (readonly [string, Pass])[] = [
     const used = usedExports(c);
     const pinned = new Set(m.exports.filter((e) => e.kind === 0 && used.has(e.name)).map((e) => e.index - m.importedFuncs));
     for (let i = m.bodies.length - 1; i >= 0; i--) if (!pinned.has(i)) yield* withBytes(c, E.dropFunc(m, i));
+  }],
+  ['imports', function* (c) {
+    const m = E.editable(c.bytes);
+    for (let k = E.importCount(m) - 1; k >= 0; k--) yield* withBytes(c, E.dropImport(m, k));
+  }],
+  ['globals', function* (c) {
+    const m = E.editable(c.bytes);
+    const used = usedExports(c);
+    const imported = m.imports.filter((i) => i.kind === 3).length;
+    const pinned = new Set(m.exports.filter((e) => e.kind === 3 && used.has(e.name)).map((e) => e.index - imported));
+    for (let k = E.globalCount(m) - 1; k >= 0; k--) if (!pinned.has(k)) yield* withBytes(c, E.dropGlobal(m, k));
+  }],
+  ['tables', function* (c) {
+    const m = E.editable(c.bytes);
+    for (let k = E.tableCount(m) - 1; k >= 0; k--) yield* withBytes(c, E.dropTable(m, k));
   }],
   ['bodies', function* (c) {
     const m = E.editable(c.bytes);

@@ -1,6 +1,7 @@
 // The pool isolates its caller: a job's answer comes back; a worker that throws, dies by a
 // signal, exits, hangs or runs out of memory becomes a crash or timeout outcome naming why,
-// and is replaced so later jobs still run.
+// and is replaced so later jobs still run. Workers get the environment asked for, and closing
+// calls the pool's cleanup once.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -11,9 +12,14 @@ import type { TestJob } from './_internals/testWorker.js';
 const script = fileURLToPath(new URL('./_internals/testWorker.js', import.meta.url));
 
 test('answers, then every kind of death as an outcome, with the pool still working after each', async () => {
-  const pool = new WorkerPool<TestJob, number>({ script, size: 2, spare: true, execArgv: ['--max-old-space-size=64'] });
+  let closed = 0;
+  const pool = new WorkerPool<TestJob, number | string | undefined>({
+    script, size: 2, spare: true, execArgv: ['--max-old-space-size=64'],
+    env: { ...process.env, CRUCIBLE_POOL_TEST: 'yes' }, onClose: () => closed++,
+  });
   try {
     assert.equal(await pool.run({ do: 'echo', value: 41 }, 5000), { kind: 'ok', result: 41 });
+    assert.equal(await pool.run({ do: 'env', name: 'CRUCIBLE_POOL_TEST' }, 5000), { kind: 'ok', result: 'yes' });
     const firstPid = await pool.run({ do: 'pid' }, 5000);
     const deaths: [TestJob, string, RegExp][] = [
       [{ do: 'throw' }, 'crash', /^worker error: RangeError: asked to throw/],
@@ -34,7 +40,9 @@ test('answers, then every kind of death as an outcome, with the pool still worki
     assert.ok(firstPid.kind === 'ok');
   } finally {
     pool.close();
+    pool.close();
   }
+  assert.is(closed, 1, 'the cleanup runs once');
   assert.equal(await pool.run({ do: 'echo', value: 1 }, 100), { kind: 'crash', detail: 'pool closed' });
 });
 

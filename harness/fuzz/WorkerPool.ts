@@ -15,6 +15,10 @@ export interface WorkerPoolOptions {
   readonly size: number;
   /** Extra node flags for the workers (e.g. `--max-old-space-size=512`). */
   readonly execArgv?: readonly string[];
+  /** The workers' environment (default: this process's). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Called once, when the pool closes and its workers are killed (e.g. to remove their files). */
+  readonly onClose?: () => void;
   /**
    * Keep one started, idle worker in reserve to replace a dead one at once: a worker takes a
    * few hundred ms to start, which would otherwise be paid by every crashing job.
@@ -65,6 +69,7 @@ export class WorkerPool<J, R> {
   private spawn(): Worker {
     const child = fork(this.opts.script, [], {
       execArgv: [...(this.opts.execArgv ?? [])],
+      env: this.opts.env ?? process.env,
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
@@ -148,6 +153,7 @@ export class WorkerPool<J, R> {
 
   /** Stops every worker; queued jobs resolve as crashes ("pool closed"). */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     for (const p of this.queue.splice(0)) p.resolve({ kind: 'crash', detail: 'pool closed' });
     if (this.spare !== undefined) this.workers.push(this.spare);
@@ -157,5 +163,6 @@ export class WorkerPool<J, R> {
       if (w.child.connected) w.child.disconnect();
       w.child.kill('SIGKILL');
     }
+    this.opts.onClose?.();
   }
 }

@@ -9,8 +9,10 @@ import type { CaseVerdict, EngineName, OracleCase } from '../oracles/types.js';
 import { runDifferential } from '../oracles/differential.js';
 import { caseFromJson, encodeCalls, type CallsJson } from './caseJson.js';
 import { knobBuckets } from './knobCoverage.js';
-import { drawCases, enginesFor, toOracleCase } from './target.js';
+import { drawCases, toOracleCase } from './target.js';
+import { enginesFor } from '../oracles/engines.js';
 import { instrs } from './wasm/code.js';
+import { clearScratch } from './scratch.js';
 
 /** A case in transferable form. */
 export interface WireCase {
@@ -64,12 +66,26 @@ function usesI32Add(bytes: Uint8Array): boolean {
 }
 
 /**
+ * Cases between sweeps of the scratch folder: a few megabytes of artifacts at most pile up
+ * (serializeRoundtrip and moduleCache write one per compile), and a sweep costs ~0.1 ms.
+ */
+const SCRATCH_SWEEP = 16;
+let casesSinceSweep = 0;
+
+/**
  * Runs one case in this (worker) process. The test-only `crash-worker` fault kills the process
  * here, the way a crashing engine would, whenever the module contains an i32.add.
  */
 export function runCaseHere(c: OracleCase, engines: readonly EngineName[]): CaseVerdict {
   if (c.config.faultInjection === 'crash-worker' && usesI32Add(c.bytes)) process.kill(process.pid, 'SIGSEGV');
-  return runDifferential(c, enginesFor(engines));
+  try {
+    return runDifferential(c, enginesFor(engines));
+  } finally {
+    if (++casesSinceSweep >= SCRATCH_SWEEP) {
+      clearScratch();
+      casesSinceSweep = 0;
+    }
+  }
 }
 
 function bump(o: Record<string, number>, k: string): void {

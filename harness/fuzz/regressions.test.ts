@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { projectPath } from '../cli/paths.js';
 import { loadFinding } from '../findings/loadFinding.js';
 import { runDifferential } from '../oracles/differential.js';
-import { enginesFor } from './target.js';
+import { enginesFor } from '../oracles/engines.js';
 
 const root = projectPath('corpus', 'regressions');
 const cases = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(root, d.name));

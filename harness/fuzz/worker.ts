@@ -3,8 +3,10 @@
 
 import { serveJobs } from '../exec/pool.js';
 import { handleJob, type FuzzJob } from './jobs.js';
+import { useScratch } from './scratch.js';
 
 // Ctrl-C reaches the whole process group: the CLI decides when to stop, and a worker killed
 // by the user's interrupt must not be recorded as a crash. Workers end when the CLI goes.
 process.on('SIGINT', () => {});
+useScratch();
 serveJobs((job: FuzzJob) => handleJob(job));

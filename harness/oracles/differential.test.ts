@@ -1,7 +1,8 @@
 // The oracle on hand-written modules: engines agree on a correct module; a deliberate
 // miscompile is caught in results, state and host calls; V8 traps map onto ours; engine limits
 // poison instead of failing; values that cannot cross V8's boundary skip it with a reason;
-// fuel must agree exactly between our tiers; NaN bits the spec leaves open are not a mismatch.
+// fuel must agree exactly between our tiers; NaN bits the spec leaves open are not a mismatch;
+// the reference runs without the storage knobs the compiled tier is tested under.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -10,10 +11,10 @@ import { DEFAULT_CONFIG, type Config } from '../../runtime/config/knobs.js';
 import { rawArray, type Raw } from '../../runtime/instance/objects.js';
 import { runDifferential } from './differential.js';
 import { compiledEngine } from './compiledEngine.js';
-import { interpEngine } from './interpEngine.js';
+import { forReference, interpEngine } from './interpEngine.js';
 import { v8Engine } from './v8Engine.js';
 import { instrumentHost } from '../fuzz/instrumentHost.js';
-import type { CaseVerdict, OracleCase } from './types.js';
+import type { CaseVerdict, OracleCase, OracleEngine } from './types.js';
 
 await loadWabt();
 
@@ -99,6 +100,31 @@ test('NaN bits the spec leaves to the engine poison the V8 comparison instead of
   if (v.kind === 'poisoned') assert.equal(v.poisons, ['v8: NaN nondeterminism']);
   // ... but our two tiers are held to the same bits.
   assert.is(runDifferential(kase(wat, [['nan', args()]]), [interpEngine, compiledEngine]).kind, 'success');
+});
+
+test('the reference runs storage knobs at their plainest and keeps every knob that changes results', () => {
+  const c = config({ serializeRoundtrip: true, poolingAllocator: true, memoryInitCow: true, forceMemoryInitMemfd: true, consumeFuel: true, maxCallDepth: 1234 });
+  const r = forReference(c);
+  assert.equal([r.serializeRoundtrip, r.poolingAllocator, r.memoryInitCow, r.forceMemoryInitMemfd, r.moduleCache], [false, false, false, false, false]);
+  assert.equal([r.consumeFuel, r.maxCallDepth, r.optLevel], [true, 1234, c.optLevel]);
+  // Under those knobs the compiled tier still agrees with the plain reference.
+  const wat = `(module (memory (export "mem") 1) (data (i32.const 3) "hi") (func (export "f") (i32.store8 (i32.const 1) (i32.load8_u (i32.const 4)))))`;
+  assert.is(runDifferential({ ...kase(wat, [['f', args()]]), config: c, fuel: 1000 }, ALL).kind, 'success');
+});
+
+test('a session that cannot close is a finding of its own, and the other sessions still close', () => {
+  let closed = 0;
+  const leaky: OracleEngine = {
+    name: 'compiled', canRun: () => undefined,
+    open: (c) => {
+      const s = compiledEngine.open(c);
+      return { ...s, call: (x) => s.call(x), snapshot: () => s.snapshot(), close: () => { s.close(); throw new RangeError('depth leaked'); } };
+    },
+  };
+  const counting: OracleEngine = { ...interpEngine, open: (c) => { const s = interpEngine.open(c); return { ...s, call: (x) => s.call(x), snapshot: () => s.snapshot(), close: () => { closed++; s.close(); } }; } };
+  const v = runDifferential(kase(SUB, [['ret', args(7, 3)]]), [counting, leaky]);
+  assert.is(failedKey(v), 'interp/compiled error(close:RangeError)');
+  assert.is(closed, 1);
 });
 
 test('a module our validator rejects is a finding of its own', () => {

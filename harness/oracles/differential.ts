@@ -74,7 +74,38 @@ function lockstep(
   skips: string[],
   poisons: string[],
 ): { now?: Mismatch; deferred?: Mismatch } | undefined {
-  const sessions: EngineSession[] = engines.map((e) => e.open(c));
+  const sessions: EngineSession[] = [];
+  let found: { now?: Mismatch; deferred?: Mismatch } | undefined;
+  try {
+    for (const e of engines) sessions.push(e.open(c));
+    found = compareSessions(c, engines, sessions, skips, poisons);
+  } finally {
+    // Every session is closed, even after a throw; a failing close is a finding of its own
+    // (our store refuses to dispose while it thinks wasm code is running: a leaked call depth).
+    sessions.forEach((s, k) => {
+      try {
+        s.close();
+      } catch (e) {
+        const name = (e as Error)?.name ?? typeof e;
+        const m: Mismatch = {
+          engines: [engines[0]!.name, engines[k]!.name], aspect: 'error', call: c.calls.length,
+          key: `error(close:${name})`, detail: `closing the ${engines[k]!.name} session threw ${name}: ${(e as Error)?.message ?? String(e)}`,
+        };
+        if (found?.now === undefined) found = { now: m };
+      }
+    });
+  }
+  return found;
+}
+
+/** The lockstep comparison proper, over sessions already open. */
+function compareSessions(
+  c: PreparedCase,
+  engines: readonly OracleEngine[],
+  sessions: readonly EngineSession[],
+  skips: string[],
+  poisons: string[],
+): { now?: Mismatch; deferred?: Mismatch } | undefined {
   const pairs: Pair[] = engines.slice(1).map((e, i) => ({
     other: i + 1,
     rules: { jsBoundary: !ours(e) || !ours(engines[0]!), fuel: ours(e) && ours(engines[0]!) && c.config.consumeFuel },
@@ -118,14 +149,15 @@ function lockstep(
   if (sessions[0]!.instantiated.outcome.kind !== 'values') return deferred && { deferred };
   for (let i = 0; i < c.calls.length; i++) {
     if (!pairs.some((p) => p.live)) break;
-    const ref = sessions[0]!.call(i);
+    const call = c.calls[i]!;
+    const ref = sessions[0]!.call(call);
     if (ref.outcome.kind === 'exhausted') {
       // Every pair is poisoned whatever the others do: spare them the (deep, slow) call.
       const limit = ref.outcome.message.startsWith('resource limit') ? 'resource limit' : 'stack exhaustion';
       poisons.push(`${engines[0]!.name}: ${limit}`);
       break;
     }
-    const records = sessions.map((s, k) => (k === 0 ? ref : pairs[k - 1]!.live ? s.call(i) : undefined));
+    const records = sessions.map((s, k) => (k === 0 ? ref : pairs[k - 1]!.live ? s.call(call) : undefined));
     const m = compareAll(records, i);
     if (m !== undefined) return { now: m };
   }

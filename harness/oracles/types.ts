@@ -76,14 +76,19 @@ export interface Snapshot {
   readonly tables: ReadonlyMap<string, readonly (string | null)[]>;
 }
 
-/** One engine running one case: instantiated on open, then called in order. */
+/**
+ * One engine running one module: instantiated on open, then called (the differential runner
+ * makes the case's calls in order; tests may make any call to an export), then closed.
+ */
 export interface EngineSession {
   /** How instantiation ended (`values` with no values when it succeeded). */
   readonly instantiated: CallRecord;
-  /** Makes call `i` of the case. */
-  call(i: number): CallRecord;
+  /** Calls export `call.name` with `call.args`. Never throws for wasm-level failures. */
+  call(call: Call): CallRecord;
   /** The state now. */
   snapshot(): Snapshot;
+  /** Releases what the session holds (our tiers dispose their store); snapshots taken before are void. */
+  close(): void;
 }
 
 /** An engine under differential test. */

@@ -3,13 +3,14 @@
 // exactly (v128 anywhere in the signature, an f32 signalling NaN argument).
 
 import { ValType, type FuncType } from '../../runtime/types.js';
-import { FuncRefArg } from '../generators/calls.js';
-import { classifyV8Error, UnknownV8ErrorError } from '../testing/v8Traps.js';
+import { FuncRefArg, type Call } from '../generators/calls.js';
+import { classifyV8Error, UnknownV8ErrorError } from './v8Traps.js';
 import { HOST_MODULE, hostResultJs, unsupportedImports } from './hostSet.js';
 import { f32FromBits, fromV8, isSignallingF32, isSignallingF64 } from './values.js';
 import type { CallOutcome, CallRecord, EngineSession, HostCall, OracleEngine, OValue, PreparedCase, Snapshot } from './types.js';
 
 const NONE: readonly OValue[] = [];
+const NO_HOST_CALLS: readonly HostCall[] = [];
 const EXPORT_KIND = { func: 'func', table: 'table', memory: 'memory', global: 'global' } as const;
 
 function failure(e: unknown): CallOutcome {
@@ -66,7 +67,7 @@ export const v8Engine: OracleEngine = {
         return rs.length === 1 ? rs[0] : rs.length === 0 ? undefined : rs;
       };
     }
-    const take = (): HostCall[] => log.splice(0, log.length);
+    const take = (): readonly HostCall[] => (log.length === 0 ? NO_HOST_CALLS : log.splice(0, log.length));
     let exports: WebAssembly.Exports = {};
     let instantiated: CallRecord;
     try {
@@ -76,28 +77,27 @@ export const v8Engine: OracleEngine = {
     } catch (e) {
       instantiated = { outcome: failure(e), host: take() };
     }
-    const funcType = (name: string): FuncType | undefined => {
-      const e = info.exports.find((x) => x.name === name && x.kind === EXPORT_KIND.func);
-      return e === undefined ? undefined : info.types[info.funcTypes[e.index]!];
-    };
+    // Export name -> its function type, read once per session.
+    const funcTypes = new Map<string, FuncType>();
+    for (const e of info.exports) if (e.kind === EXPORT_KIND.func) funcTypes.set(e.name, info.types[info.funcTypes[e.index]!]!);
+    const budget = c.budget === undefined ? undefined : (exports[c.budget.name] as WebAssembly.Global | undefined);
     return {
       instantiated,
-      call(i: number): CallRecord {
-        const call = c.calls[i]!;
-        const type = funcType(call.name);
+      call(call: Call): CallRecord {
+        const type = funcTypes.get(call.name);
         const f = exports[call.name];
         if (type === undefined || typeof f !== 'function') {
-          return { outcome: { kind: 'error', name: 'HarnessError', message: `no exported function ${call.name}` }, host: [] };
+          return { outcome: { kind: 'error', name: 'HarnessError', message: `no exported function ${call.name}` }, host: NO_HOST_CALLS };
         }
-        if (v128In(type)) return { outcome: { kind: 'skipped', reason: 'v128 in signature' }, host: [] };
+        if (v128In(type)) return { outcome: { kind: 'skipped', reason: 'v128 in signature' }, host: NO_HOST_CALLS };
         for (let k = 0; k < type.params.length; k++) {
           const t = type.params[k];
           const a = call.args[k];
           if ((t === ValType.F32 && isSignallingF32(a as number)) || (t === ValType.F64 && isSignallingF64(a as number))) {
-            return { outcome: { kind: 'skipped', reason: 'signalling NaN argument' }, host: [] };
+            return { outcome: { kind: 'skipped', reason: 'signalling NaN argument' }, host: NO_HOST_CALLS };
           }
         }
-        if (c.budget !== undefined) (exports[c.budget.name] as WebAssembly.Global).value = c.budget.initial;
+        if (budget !== undefined) budget.value = c.budget!.initial;
         const args = type.params.map((t, k) => toJs(t, call.args[k], exports));
         let outcome: CallOutcome;
         try {
@@ -131,6 +131,8 @@ export const v8Engine: OracleEngine = {
         }
         return { memories, globals, tables };
       },
+      // Nothing to release: the instance goes to V8's garbage collector with the session.
+      close(): void {},
     };
   },
 };

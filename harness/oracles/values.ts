@@ -91,12 +91,39 @@ const isNaN32 = (b: number): boolean => (b & 0x7fffffff) > 0x7f800000;
 const isNaN64 = (b: bigint): boolean => (b & 0x7fffffffffffffffn) > 0x7ff0000000000000n;
 
 /**
+ * What the spec lets a NaN result be, where a test knows the operation that made it:
+ * `exact`, the bits are determined (abs, neg, copysign, reinterpret, const, loads);
+ * `canonical`, any canonical NaN, either sign (every NaN operand was canonical);
+ * `arithmetic`, any NaN with the quiet bit set, either sign.
+ */
+export type NanRule = 'exact' | 'canonical' | 'arithmetic';
+
+const F32_CANON = 0x7fc00000;
+const F64_CANON = 0x7ff8000000000000n;
+const F64_QUIET = 0x0008000000000000n;
+
+/** True when `other` (f32 or f64 bits) is a NaN `rule` allows. */
+function nanAllowed(t: 'f32' | 'f64', other: number | bigint, rule: NanRule): boolean {
+  if (t === 'f32') {
+    const b = other as number;
+    if (!isNaN32(b)) return false;
+    return rule === 'canonical' ? (b & 0x7fffffff) === F32_CANON : (b & F32_QUIET) !== 0;
+  }
+  const b = other as bigint;
+  if (typeof b !== 'bigint' || !isNaN64(b)) return false;
+  const mag = b & 0x7fffffffffffffffn;
+  return rule === 'canonical' ? mag === F64_CANON : (b & F64_QUIET) !== 0n;
+}
+
+/**
  * Whether `other` may stand for `ref`. With `jsBoundary` (`other` came through V8's JS API),
  * any NaN stands for any NaN: depending on the path, V8 quiets a NaN (call results, host
  * arguments) or canonicalizes it (Global.value), so its bits are not observable there.
- * Memory bytes keep them, and our two tiers are compared bit for bit.
+ * Memory bytes keep them, and our two tiers are compared bit for bit. A NaN rule (the spec's,
+ * for a float result of a known operation) lets a NaN where `ref` has a NaN be any NaN the
+ * rule allows; it never excuses a NaN where `ref` has a number.
  */
-export function sameValue(ref: OValue, other: OValue, jsBoundary: boolean): boolean {
+export function sameValue(ref: OValue, other: OValue, jsBoundary: boolean, nan: NanRule = 'exact'): boolean {
   if (ref.t !== other.t) return false;
   switch (ref.t) {
     case 'v128': return ref.hex === (other as typeof ref).hex;
@@ -104,12 +131,14 @@ export function sameValue(ref: OValue, other: OValue, jsBoundary: boolean): bool
     case 'f32': {
       const o = (other as typeof ref).b;
       if (Object.is(ref.b, o)) return true;
-      return jsBoundary && isNaN32(ref.b) && isNaN32(o);
+      if (!isNaN32(ref.b)) return false;
+      return (jsBoundary && isNaN32(o)) || (nan !== 'exact' && nanAllowed('f32', o, nan));
     }
     case 'f64': {
       const o = (other as typeof ref).b;
       if (ref.b === o) return true;
-      return jsBoundary && typeof ref.b === 'bigint' && typeof o === 'bigint' && isNaN64(ref.b) && isNaN64(o);
+      if (typeof ref.b !== 'bigint' || !isNaN64(ref.b)) return false;
+      return (jsBoundary && typeof o === 'bigint' && isNaN64(o)) || (nan !== 'exact' && nanAllowed('f64', o, nan));
     }
     // Object.is: an i32 of -0 (or any non-normalized number) is a tier bug, not a zero.
     default: return Object.is(ref.b, (other as typeof ref).b);

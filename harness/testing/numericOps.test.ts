@@ -11,7 +11,9 @@ import { TrapKind } from '../../runtime/errors.js';
 import { NUMERIC_OPS, nanRuleOf, narrowTrapKinds, numericOperands, type NumericOp } from './numericOps.js';
 import { constCaseExport, constCaseModule } from './constOperandModule.js';
 import { isNaNBits } from './bits.js';
-import { v8Engine } from './v8Engine.js';
+import { rawArray } from '../../runtime/instance/objects.js';
+import { v8Engine } from '../oracles/v8Engine.js';
+import { moduleCase, openSession } from '../oracles/openSession.js';
 
 const byName = (n: string): NumericOp => NUMERIC_OPS.find((o) => o.name === n)!;
 
@@ -57,12 +59,13 @@ test('constant-operand modules validate and compute the op on V8', () => {
     { params: ['i64'], args: [-(1n << 63n)], code: opcodeBytes('i64.popcnt'), result: 'i64' },
   ]);
   checkModule(bytes);
-  const inst = v8Engine.instantiate(bytes);
-  const call = (i: number, r: 'i32' | 'i64') => inst.call(constCaseExport(i), { params: [], results: [r] }, []);
-  assert.equal(call(0, 'i32'), { kind: 'values', values: [-0x80000000 + 7] });
-  assert.equal(call(1, 'i64'), { kind: 'values', values: [0x7ff4000000000001n] });
-  assert.equal(call(2, 'i32'), { kind: 'values', values: [0x40400000] });
-  assert.equal(call(3, 'i64'), { kind: 'values', values: [1n] });
+  const session = openSession(v8Engine, moduleCase(bytes));
+  const call = (i: number) => session.call({ name: constCaseExport(i), args: rawArray(0) }).outcome;
+  assert.equal(call(0), { kind: 'values', values: [{ t: 'i32', b: -0x80000000 + 7 }] });
+  assert.equal(call(1), { kind: 'values', values: [{ t: 'i64', b: 0x7ff4000000000001n }] });
+  assert.equal(call(2), { kind: 'values', values: [{ t: 'i32', b: 0x40400000 }] });
+  assert.equal(call(3), { kind: 'values', values: [{ t: 'i64', b: 1n }] });
+  session.close();
 });
 
 test.run();

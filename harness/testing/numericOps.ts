@@ -9,7 +9,7 @@ import { TrapKind } from '../../runtime/errors.js';
 import { ValType } from '../../runtime/types.js';
 import { edgeOperand, flipSign } from '../../runtime/numeric/_internals/edgeValues.js';
 import { isCanonicalNaNBits, isFloat, isNaNBits, type Bits, type ScalarType } from './bits.js';
-import type { NanRule } from './outcome.js';
+import type { NanRule } from '../oracles/values.js';
 
 /** One scalar numeric instruction. */
 export interface NumericOp {

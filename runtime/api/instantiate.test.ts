@@ -10,9 +10,9 @@ import {
   Engine, Module, Store, Linker, Instance, LinkError, Trap, TrapKind,
   FuncInstance, GlobalInstance, MemoryInstance, TableInstance, ValType, type Extern, type Raw,
 } from '../index.js';
-import { KNOBS, type Config } from '../config/knobs.js';
+import { DEFAULT_CONFIG, KNOBS, type Config } from '../config/knobs.js';
 import { loadWabt, watToWasm } from '../../harness/wat/watToWasm.js';
-import { tierChoices } from '../../harness/testing/ourEngine.js';
+import { OUR_TIERS } from '../../harness/oracles/engines.js';
 
 await loadWabt();
 
@@ -420,10 +420,6 @@ function suite(tier: string, config: Partial<Config>): void {
   });
 }
 
-const choices = tierChoices();
-for (const c of choices) {
-  if ('skipped' in c) console.log(`instantiate: the ${c.tier} tier is SKIPPED (${c.skipped})`);
-  else suite(c.tier, c.engine.config);
-}
+for (const { name: tier } of OUR_TIERS) suite(tier, { ...DEFAULT_CONFIG, tier });
 
 test.run();

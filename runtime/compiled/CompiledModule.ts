@@ -74,6 +74,7 @@ function translateOptions(module: ModuleInfo, config: Config): TranslateOptions 
     } : undefined,
     unrollCopies: config.optLevel === 'speed' && config.unrollLoops ? 2 : 1,
     miscompileI32Sub: config.faultInjection === 'miscompile-i32-sub', // TEST ONLY (hidden knob)
+    miscompileI32Add: config.faultInjection === 'miscompile-i32-add', // TEST ONLY (hidden knob)
   };
 }
 

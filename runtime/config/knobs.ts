@@ -69,8 +69,8 @@ export const KNOBS = {
   // Hidden, test-only: proves the fuzzer's oracle and worker isolation catch real faults
   // (harness/fuzz/faultInjection.test.ts). Never drawn at random: its arbitrary is the default.
   faultInjection: {
-    ...oneOf(['none', 'miscompile-i32-sub', 'crash-worker'] as const, 'none', true,
-      'TEST ONLY: make the compiled tier miscompile i32.sub, or make a fuzz worker crash on modules using i32.add.'),
+    ...oneOf(['none', 'miscompile-i32-sub', 'miscompile-i32-add', 'crash-worker'] as const, 'none', true,
+      'TEST ONLY: make the compiled tier miscompile i32.sub or i32.add, or make a fuzz worker crash on modules using i32.add.'),
     arbitrary: () => fc.constant('none' as const),
     hidden: true as const,
   },

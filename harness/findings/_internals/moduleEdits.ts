@@ -1,15 +1,20 @@
 // The reducer's edits on a module binary, each one smaller or simpler than its input: drop
-// the start function, an export, a data or element segment, a whole function; replace a body
-// by the plainest one of its type; delete a run of instructions; zero a constant. An edit may
-// produce an invalid module (deleting half a block): the reducer validates every candidate.
+// the start function, an export, a data or element segment, a whole function, an import, a
+// global, a table (renumbering what follows it); replace a body by the plainest one of its
+// type; delete a run of instructions; zero a constant. An edit may produce an invalid module
+// (deleting half a block): the reducer validates every candidate.
 
 import { Reader } from '../../../runtime/binary/Reader.js';
 import { ValType } from '../../../runtime/types.js';
 import { ByteWriter } from '../../wasm/ByteWriter.js';
 import { instrs, readBodies, writeBodies, type Body } from '../../fuzz/wasm/code.js';
-import { readDatas, readElems, readExports, typeBody, typeEntries, writeDatas, writeElems, writeExports, type ExportEntry } from '../../fuzz/wasm/entries.js';
+import {
+  readDatas, readElems, readExports, readGlobals, readImports, typeBody, typeEntries, writeDatas, writeElems, writeExports,
+  writeGlobals, writeImports, type ExportEntry, type ImportEntry,
+} from '../../fuzz/wasm/entries.js';
 import { DroppedFuncError, remapFuncs } from '../../fuzz/wasm/remapFuncs.js';
-import { findSection, joinSections, SEC, splitSections, withSection, type Section } from '../../fuzz/wasm/sections.js';
+import { DroppedIndexError, remapIndices, type Space } from '../../fuzz/wasm/remapIndices.js';
+import { findSection, joinSections, SEC, splitSections, vecBody, vecEntries, withSection, type Section } from '../../fuzz/wasm/sections.js';
 
 /** A module split for editing, with what the edits need to know. */
 export interface Editable {
@@ -18,10 +23,14 @@ export interface Editable {
   readonly funcTypes: readonly number[];
   /** Result types of each type. */
   readonly results: readonly (readonly ValType[])[];
+  readonly imports: readonly ImportEntry[];
   readonly importedFuncs: number;
   readonly bodies: readonly Body[];
   readonly exports: readonly ExportEntry[];
 }
+
+/** Import kind bytes. */
+const IMPORT_KIND = { func: 0, table: 1, memory: 2, global: 3 } as const;
 
 /** Splits `bytes` for editing. */
 export function editable(bytes: Uint8Array): Editable {
@@ -35,25 +44,13 @@ export function editable(bytes: Uint8Array): Editable {
   });
   const fr = new Reader(findSection(sections, SEC.func)?.body ?? Uint8Array.of(0));
   const funcTypes = Array.from({ length: fr.u32() }, () => fr.u32());
-  let importedFuncs = 0;
   const imp = findSection(sections, SEC.import);
-  if (imp !== undefined) {
-    const r = new Reader(imp.body);
-    const n = r.u32();
-    for (let i = 0; i < n; i++) {
-      r.name();
-      r.name();
-      const kind = r.u8();
-      if (kind === 0) { importedFuncs++; r.u32(); }
-      else if (kind === 1) { r.u8(); const f = r.u8(); r.u32(); if (f & 1) r.u32(); }
-      else if (kind === 2) { const f = r.u8(); r.u32(); if (f & 1) r.u32(); }
-      else { r.u8(); r.u8(); }
-    }
-  }
+  const imports = imp === undefined ? [] : readImports(imp.body);
+  const importedFuncs = imports.filter((i) => i.kind === IMPORT_KIND.func).length;
   const code = findSection(sections, SEC.code);
   const exp = findSection(sections, SEC.export);
   return {
-    sections, funcTypes, results, importedFuncs,
+    sections, funcTypes, results, imports, importedFuncs,
     bodies: code === undefined ? [] : readBodies(code.body),
     exports: exp === undefined ? [] : readExports(exp.body),
   };
@@ -192,4 +189,84 @@ export function dropFunc(m: Editable, i: number): Uint8Array | undefined {
   sections = withSection(sections, SEC.func, fw.finish());
   const bodies = readBodies(findSection(sections, SEC.code)!.body).filter((_, k) => k !== i);
   return joinSections(withSection(sections, SEC.code, writeBodies(bodies)));
+}
+
+/** Number of imports. */
+export function importCount(m: Editable): number {
+  return m.imports.length;
+}
+
+/** How many imports of `kind` come before import `k` (its index in its space). */
+function indexInSpace(m: Editable, k: number): number {
+  return m.imports.slice(0, k).filter((i) => i.kind === m.imports[k]!.kind).length;
+}
+
+/** `sections` with entry `gone` of `space` removed from its index space (later ones shift down). */
+function shiftOut(sections: readonly Section[], space: Space | 'func', gone: number): Section[] {
+  const map = (i: number): number | undefined => (i < gone ? i : i === gone ? undefined : i - 1);
+  return space === 'func' ? remapFuncs(sections, map) : remapIndices(sections, space, map);
+}
+
+/** `edit()`, or undefined when it would drop something still referenced. */
+function unlessReferenced(edit: () => Uint8Array): Uint8Array | undefined {
+  try {
+    return edit();
+  } catch (e) {
+    if (e instanceof DroppedFuncError || e instanceof DroppedIndexError) return undefined;
+    throw e;
+  }
+}
+
+const SPACE_OF_IMPORT: Readonly<Record<number, Space | 'func' | undefined>> = { 0: 'func', 1: 'table', 3: 'global' };
+
+/**
+ * Without import `k` (its space renumbered), or undefined while something references it. A
+ * memory import goes as it is: valid only once nothing uses the memory.
+ */
+export function dropImport(m: Editable, k: number): Uint8Array | undefined {
+  const space = SPACE_OF_IMPORT[m.imports[k]!.kind];
+  return unlessReferenced(() => {
+    let sections = withSection(m.sections, SEC.import, writeImports(m.imports.filter((_, i) => i !== k)));
+    if (space !== undefined) sections = shiftOut(sections, space, indexInSpace(m, k));
+    if (m.imports.length === 1) sections = withSection(sections, SEC.import, undefined);
+    return joinSections(sections);
+  });
+}
+
+/** Number of defined globals. */
+export function globalCount(m: Editable): number {
+  const g = findSection(m.sections, SEC.global);
+  return g === undefined ? 0 : readGlobals(g.body).length;
+}
+
+/** Without defined global `k` (later globals renumbered), or undefined while it is referenced. */
+export function dropGlobal(m: Editable, k: number): Uint8Array | undefined {
+  const globals = readGlobals(findSection(m.sections, SEC.global)!.body);
+  const imported = m.imports.filter((i) => i.kind === IMPORT_KIND.global).length;
+  return unlessReferenced(() => {
+    const rest = globals.filter((_, i) => i !== k);
+    const sections = withSection(m.sections, SEC.global, rest.length === 0 ? undefined : writeGlobals(rest));
+    return joinSections(shiftOut(sections, 'global', imported + k));
+  });
+}
+
+/** Number of defined tables. */
+export function tableCount(m: Editable): number {
+  const t = findSection(m.sections, SEC.table);
+  return t === undefined ? 0 : new Reader(t.body).u32();
+}
+
+/** Without defined table `k` (later tables renumbered), or undefined while it is referenced. */
+export function dropTable(m: Editable, k: number): Uint8Array | undefined {
+  const tables = vecEntries(findSection(m.sections, SEC.table)!.body, (r) => {
+    r.u8();
+    if (r.u8() & 1) r.u32();
+    r.u32();
+  });
+  const imported = m.imports.filter((i) => i.kind === IMPORT_KIND.table).length;
+  return unlessReferenced(() => {
+    const rest = tables.filter((_, i) => i !== k);
+    const sections = withSection(m.sections, SEC.table, rest.length === 0 ? undefined : vecBody(rest));
+    return joinSections(shiftOut(sections, 'table', imported + k));
+  });
 }

@@ -3,7 +3,9 @@
 // imports in front of defined functions and to drop functions while reducing.
 
 import { ByteWriter } from '../../wasm/ByteWriter.js';
-import { readBodies, rewriteCode, writeBodies } from './code.js';
+import { readOp } from '../../../runtime/opcodes/readOp.js';
+import { skipImmediates } from '../../../runtime/binary/_internals/skipImmediates.js';
+import { readBodies, writeBodies } from './code.js';
 import { readElems, readExports, readGlobals, writeElems, writeExports, writeGlobals } from './entries.js';
 import { findSection, SEC, withSection, type Section } from './sections.js';
 import { Reader } from '../../../runtime/binary/Reader.js';
@@ -25,12 +27,27 @@ function mapped(map: FuncMap, f: number): number {
 const CALL = 0x10;
 const REF_FUNC = 0xd2;
 
-/** `code` (instructions or a const expression) with call and ref.func indices mapped. */
+/**
+ * `code` (instructions or a const expression) with call and ref.func indices mapped. The
+ * bytes between those instructions are copied in runs, skipped over rather than decoded: host
+ * instrumentation remaps every generated module, so this is on the fuzzer's hot path.
+ */
 export function remapCode(code: Uint8Array, map: FuncMap): Uint8Array {
-  return rewriteCode(code, (ins) => {
-    if (ins.op.prefix !== 0 || (ins.op.code !== CALL && ins.op.code !== REF_FUNC)) return undefined;
-    return new ByteWriter(6).u8(ins.op.code).uleb(mapped(map, ins.imm.a)).toArray();
-  });
+  const r = new Reader(code);
+  const w = new ByteWriter(code.length + 16);
+  let copied = 0;
+  while (!r.atEnd()) {
+    const start = r.pos;
+    const op = readOp(r);
+    if (op.prefix !== 0 || (op.code !== CALL && op.code !== REF_FUNC)) {
+      skipImmediates(r, op);
+      continue;
+    }
+    const index = mapped(map, r.u32());
+    w.bytes(code.subarray(copied, start)).u8(op.code).uleb(index);
+    copied = r.pos;
+  }
+  return w.bytes(code.subarray(copied)).finish();
 }
 
 /**

@@ -1,6 +1,7 @@
 // The module rewriting kit on generated modules: splitting and joining sections is the
 // identity; host instrumentation and NaN canonicalization keep modules valid and do what they
-// say; function renumbering reaches every place an index lives.
+// say; function, table and global renumbering reaches every place an index lives (checked by
+// running the edited module on V8 against the original).
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -17,6 +18,8 @@ import { remapFuncs, DroppedFuncError } from './remapFuncs.js';
 import { instrumentHost } from '../instrumentHost.js';
 import { denan } from '../../oracles/denan.js';
 import { instrs } from './code.js';
+import { remapIndices } from './remapIndices.js';
+import * as E from '../../findings/_internals/moduleEdits.js';
 
 await loadWabt();
 const modules = fc.sample(moduleArbitrary(), { seed: 11, numRuns: 150 }).map((m) => m.bytes);
@@ -75,6 +78,81 @@ test('renumbering refuses to drop a function that is still referenced', () => {
   const ok = remapFuncs(withSection(s, SEC.export, undefined), (f) => f + 2);
   const code = readBodies(findSection(ok, SEC.code)!.body)[1]!.code;
   assert.equal(instrs(code).map((i) => `${i.op.name} ${i.imm.a}`), ['call 2', 'end 0']);
+});
+
+/** run() of `bytes` on V8 with `imports`. */
+function runOnV8(bytes: Uint8Array, imports: WebAssembly.Imports = {}): unknown {
+  return (new WebAssembly.Instance(new WebAssembly.Module(bytes), imports).exports as { run: () => unknown }).run();
+}
+
+const TABLES_AND_GLOBALS = watToWasm(`(module
+  (type $v (func (result i32)))
+  (table $a 1 funcref) (table $b 2 funcref)
+  (global $x (mut i32) (i32.const 1)) (global $y (export "y") (mut i32) (i32.const 40))
+  (elem (table $b) (i32.const 1) func $two)
+  (elem (table $b) (i32.const 0) funcref (ref.func $one))
+  (elem $p funcref (ref.func $two))
+  (func $one (result i32) (i32.const 1))
+  (func $two (result i32) (i32.const 2))
+  (func (export "run") (result i32)
+    (global.set $y (i32.add (global.get $y) (call_indirect $b (type $v) (i32.const 1))))
+    (table.init $b $p (i32.const 0) (i32.const 0) (i32.const 1))
+    (i32.add (i32.add (global.get $y) (table.size $b)) (call_indirect $b (type $v) (i32.const 0)))))`);
+
+test('dropping an unused table or global renumbers every reference to the ones after it', () => {
+  const m = E.editable(TABLES_AND_GLOBALS);
+  const want = runOnV8(TABLES_AND_GLOBALS);
+  assert.is(want, 40 + 2 + 2 + 2);
+  const noTable = E.dropTable(m, 0)!;
+  const noGlobal = E.dropGlobal(E.editable(noTable), 0)!;
+  for (const bytes of [noTable, noGlobal]) {
+    checkModule(bytes);
+    assert.is(runOnV8(bytes), want);
+  }
+  const info = checkModule(noGlobal);
+  assert.is(info.tables.length, 1);
+  assert.is(info.globals.length, 1);
+  assert.equal(info.exports.find((e) => e.name === 'y')?.index, 0, 'the export follows its global');
+  assert.is(E.dropTable(E.editable(noGlobal), 0), undefined, 'a table still used stays');
+  assert.is(E.dropGlobal(E.editable(noGlobal), 0), undefined, 'a global still used stays');
+});
+
+test('dropping imports renumbers functions, tables and globals; constant expressions follow', () => {
+  const bytes = watToWasm(`(module
+    (import "m" "h" (global $h i32)) (import "m" "g" (global $g i32))
+    (import "m" "t" (table $ti 1 funcref)) (import "m" "f0" (func $f0)) (import "m" "f1" (func $f1 (result i32)))
+    (table $t 2 funcref) (global $y (mut i32) (global.get $g))
+    (elem (table $t) (offset (global.get $g)) func $k)
+    (func $k (result i32) (i32.const 3))
+    (func (export "run") (result i32)
+      (i32.add (i32.add (global.get $y) (call $f1)) (call_indirect $t (result i32) (global.get $g)))))`);
+  const imports = { m: { h: 9, g: 1, t: new WebAssembly.Table({ initial: 1, element: 'anyfunc' }), f0: () => {}, f1: () => 100 } };
+  const want = runOnV8(bytes, imports);
+  assert.is(want, 1 + 100 + 3);
+  let m = E.editable(bytes);
+  // Imports in order h, g, t, f0, f1: h, t and f0 are unused.
+  assert.is(E.dropImport(m, 1), undefined, 'g is used');
+  assert.is(E.dropImport(m, 4), undefined, 'f1 is used');
+  for (const name of ['f0', 't', 'h']) {
+    const k = m.imports.findIndex((i) => i.name === name);
+    const next = E.dropImport(m, k)!;
+    checkModule(next);
+    assert.is(runOnV8(next, imports), want, `without ${name}`);
+    m = E.editable(next);
+  }
+  assert.equal(m.imports.map((i) => i.name), ['g', 'f1']);
+});
+
+test('a segment moved off table 0 takes the explicit-table form', () => {
+  const bytes = watToWasm(`(module (table 2 funcref) (elem (i32.const 0) func $a) (elem (i32.const 1) funcref (ref.func $a))
+    (func $a (result i32) (i32.const 7)) (func (export "run") (result i32) (call_indirect (result i32) (i32.const 1))))`);
+  // Renumber table 0 to 1 behind a new table 0 of the same type.
+  const s = remapIndices(splitSections(bytes), 'table', (t) => t + 1);
+  const table = findSection(s, SEC.table)!.body;
+  const moved = joinSections(withSection(s, SEC.table, Uint8Array.of(2, ...table.subarray(1), ...table.subarray(1))));
+  const info = checkModule(moved);
+  assert.equal(info.elems.map((e) => e.table), [1, 1]);
+  assert.is(runOnV8(moved), 7);
 });
 
 test.run();

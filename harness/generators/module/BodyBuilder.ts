@@ -39,10 +39,18 @@ const O = {
   v128Const: opNamed('v128.const'), refNull: opNamed('ref.null'), refFunc: opNamed('ref.func'),
   i32And: opNamed('i32.and'), i32Sub: opNamed('i32.sub'), i32GeS: opNamed('i32.ge_s'), i32Eqz: opNamed('i32.eqz'),
   end: opNamed('end'), else: opNamed('else'), if: opNamed('if'), return: opNamed('return'),
+  i64ExtendI32U: opNamed('i64.extend_i32_u'), i32ReinterpretF32: opNamed('i32.reinterpret_f32'),
+  i64ReinterpretF64: opNamed('i64.reinterpret_f64'), i64x2ExtractLane: opNamed('i64x2.extract_lane'),
+  refIsNull: opNamed('ref.is_null'), i64Rotl: opNamed('i64.rotl'), i64Xor: opNamed('i64.xor'),
 };
+
+/** Rotation applied to the checksum before each fold (odd, so every bit moves around). */
+const CHECKSUM_ROTATION = 7;
 
 /** Most operand-producing instructions nested inside one operand (keeps operands small). */
 const MAX_OPERAND_DEPTH = 2;
+/** Most instructions generated after an unconditional transfer before its frame is closed. */
+const MAX_DEAD_INSTRUCTIONS = 2;
 /** An address mask keeping accesses inside the first page (trap-averse swarms). */
 const ADDRESS_MASK = 0xfff;
 
@@ -101,11 +109,26 @@ export class BodyBuilder {
   }
 
   /**
+   * Frame depth (`frames.length`) at which code became unreachable, or 0 while it is live.
+   * Frames opened inside dead code are dead too; closing the frame at this depth (or starting
+   * its else-arm) makes code live again.
+   */
+  deadAt = 0;
+  /** Instructions still to emit in dead code before buildBody closes its frame. */
+  deadBudget = 0;
+
+  /**
    * After an unconditional transfer. Generation goes on in the dead rest of the frame on an
-   * empty concrete stack: valid, since the polymorphic stack of unreachable code admits more.
+   * empty concrete stack (valid: the polymorphic stack of unreachable code admits more), but
+   * only for a few instructions: what never runs can be neither observed nor miscompiled
+   * observably, and validators and compilers need only a taste of it.
    */
   dead(): void {
     this.stack.length = this.top.height;
+    if (this.deadAt === 0) {
+      this.deadAt = this.frames.length;
+      this.deadBudget = this.tape.next(MAX_DEAD_INSTRUCTIONS + 1);
+    }
   }
 
   // ---- operands ----
@@ -229,6 +252,46 @@ export class BodyBuilder {
     return true;
   }
 
+  // ---- values thrown away ----
+
+  /** Throws away the value on top: folded into the checksum when the module has one, else dropped. */
+  discard(): void {
+    if (this.ctx.checksumGlobal >= 0) this.fold();
+    else this.op(O.drop).stack.pop();
+  }
+
+  /**
+   * Folds the value on top into the checksum global: its bits as an i64 (v128: both halves
+   * xor-ed; references: whether null), then `checksum = rotl(checksum, 7) ^ bits`. Built from
+   * reinterprets, rotl and xor only, so an arithmetic op under test is never part of the fold.
+   */
+  fold(): void {
+    const t = this.stack[this.stack.length - 1]!;
+    switch (t) {
+      case ValType.I32: this.op(O.i64ExtendI32U); break;
+      case ValType.I64: break;
+      case ValType.F32: this.op(O.i32ReinterpretF32).op(O.i64ExtendI32U); break;
+      case ValType.F64: this.op(O.i64ReinterpretF64); break;
+      case ValType.V128: {
+        const s = this.scratchLocal(ValType.V128, 63);
+        this.op(O.localTee).code.uleb(s);
+        this.op(O.i64x2ExtractLane).code.u8(0);
+        this.op(O.localGet).code.uleb(s);
+        this.op(O.i64x2ExtractLane).code.u8(1);
+        this.op(O.i64Xor);
+        break;
+      }
+      default: this.op(O.refIsNull).op(O.i64ExtendI32U);
+    }
+    const g = this.ctx.checksumGlobal;
+    this.op(O.globalGet).code.uleb(g);
+    this.op(O.i64Const).code.sleb(BigInt(CHECKSUM_ROTATION));
+    this.op(O.i64Rotl);
+    this.op(O.i64Xor);
+    this.op(O.globalSet).code.uleb(g);
+    this.stack.pop();
+  }
+
   // ---- locals ----
 
   /** A builder-owned local of type `t`, the `slot`-th of that type (reused across uses). */
@@ -319,14 +382,14 @@ export class BodyBuilder {
         this.stack.pop();
         slots.push(x);
       }
-      while (this.stack.length > h) this.op(O.drop).stack.pop();
+      while (this.stack.length > h) this.discard();
       for (let i = r - 1; i >= 0; i--) this.op(O.localGet).code.uleb(slots[i]!);
       for (const t of types) this.stack.push(t);
       return;
     }
     let m = 0;
     while (m < avail && m < r && this.stack[h + m] === types[m]) m++;
-    while (this.stack.length > h + m) this.op(O.drop).stack.pop();
+    while (this.stack.length > h + m) this.discard();
     for (let i = m; i < r; i++) this.produce(types[i]!, 0);
   }
 
@@ -338,6 +401,7 @@ export class BodyBuilder {
     this.stack.length = f.height;
     for (const t of f.params) this.stack.push(t);
     f.hasElse = true;
+    if (this.deadAt === this.frames.length) this.deadAt = 0; // the else-arm is reachable on its own
   }
 
   /** Closes the innermost frame with its exact results (adding an else-arm where one is required). */
@@ -347,6 +411,7 @@ export class BodyBuilder {
     this.fix(f.results);
     this.op(O.end);
     this.frames.pop();
+    if (this.frames.length < this.deadAt) this.deadAt = 0;
     if (f.kind === 'loop') this.loopDepth--;
     this.stack.length = f.height;
     for (const t of f.results) this.stack.push(t);

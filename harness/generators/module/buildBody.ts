@@ -1,6 +1,7 @@
 // The body generation loop: until the tape runs out, pick a family (weighted), an opcode in it
-// (weighted) and emit it if the module and stack allow; then close every open frame. All
-// validity bookkeeping is BodyBuilder's; opcodes come from the table through the pools.
+// (weighted) and emit it if the module and stack allow, leaving dead code after a few
+// instructions; then close every open frame. All validity bookkeeping is BodyBuilder's;
+// opcodes come from the table through the pools.
 
 import type { ValType, FuncType } from '../../../runtime/types.js';
 import type { OpInfo } from '../../../runtime/opcodes/table.js';
@@ -51,6 +52,12 @@ export function buildBody(ctx: ModuleCtx, type: FuncType, declared: readonly Val
   b.push('func', { params: [], results: type.results, index: -1 });
   if (ctx.budgetGlobal >= 0) b.budgetPrologue(ctx.budgetGlobal);
   while (!tape.done) {
+    if (b.deadAt > 0 && b.deadBudget-- <= 0) {
+      // Enough dead code: close frames until code is live again; a dead function body ends.
+      if (b.deadAt === 1) break;
+      while (b.deadAt > 0) b.closeTop();
+      continue;
+    }
     for (let i = 0; i < ATTEMPTS && !tape.done; i++) {
       if (emit(b, pickOp(pickPool(ctx, tape), tape))) break;
     }

@@ -1,6 +1,7 @@
 // Turns a swarm and a shape into module bytes plus a description of what they export. Section
 // order and encodings are the 2.0 binary format's; the module imports nothing, exports every
-// function, table, memory and global, and (unless the swarm relies on fuel) a call budget.
+// function, table, memory and global, (unless the swarm relies on fuel) a call budget, and
+// (when the swarm asks) a checksum of the values bodies throw away.
 
 import { ByteWriter } from '../../wasm/ByteWriter.js';
 import { ValType, type FuncType, type RefType } from '../../../runtime/types.js';
@@ -27,7 +28,7 @@ export type GenExport =
 /** What a generated module is, for oracles and reports. */
 export interface GenInfo {
   readonly swarm: Swarm;
-  /** Every export but the budget global: functions (in index order), tables, memory, globals. */
+  /** Every export but the budget global: functions (in index order), tables, memory, globals (the checksum last). */
   readonly exports: readonly GenExport[];
   /** The module may loop or recurse without bound: run it with fuel. */
   readonly needsFuel: boolean;
@@ -49,6 +50,8 @@ export interface GeneratedModule {
 
 /** Export name of the call budget global. */
 export const BUDGET_EXPORT = 'budget';
+/** Export name of the checksum global. */
+export const CHECKSUM_EXPORT = 'checksum';
 
 const EXPORT_KIND = { func: 0, table: 1, memory: 2, global: 3 } as const;
 
@@ -75,9 +78,11 @@ export function buildModule(swarm: Swarm, shape: ModuleShape): GeneratedModule {
   });
   section(5, shape.memory ? 1 : 0, (w) => writeLimits(w, shape.memory!.min, shape.memory!.max));
   const budget = ctx.budgetGlobal >= 0 ? swarm.callBudget : undefined;
-  section(6, shape.globals.length + (budget !== undefined ? 1 : 0), (w) => {
+  const checksum = ctx.checksumGlobal >= 0;
+  section(6, shape.globals.length + (budget !== undefined ? 1 : 0) + (checksum ? 1 : 0), (w) => {
     for (const g of shape.globals) writeGlobalInit(w.u8(g.type).u8(g.mutable ? 1 : 0), g, numFuncs, ctx.memBytes);
     if (budget !== undefined) w.u8(ValType.I32).u8(1).u8(0x41).sleb32(budget).u8(0x0b);
+    if (checksum) w.u8(ValType.I64).u8(1).u8(0x42).u8(0).u8(0x0b);
   });
 
   const exports: GenExport[] = [];
@@ -89,6 +94,7 @@ export function buildModule(swarm: Swarm, shape: ModuleShape): GeneratedModule {
   shape.tables.forEach((t, i) => exports.push({ kind: 'table', name: `t${i}`, index: i, elem: t.elem, min: t.min, max: t.max }));
   if (shape.memory) exports.push({ kind: 'memory', name: 'mem', index: 0, min: shape.memory.min, max: shape.memory.max });
   shape.globals.forEach((g, i) => exports.push({ kind: 'global', name: `g${i}`, index: i, type: g.type, mutable: g.mutable }));
+  if (checksum) exports.push({ kind: 'global', name: CHECKSUM_EXPORT, index: ctx.checksumGlobal, type: ValType.I64, mutable: true });
   section(7, exports.length + (budget !== undefined ? 1 : 0), (w) => {
     for (const e of exports) w.name(e.name).u8(EXPORT_KIND[e.kind]).uleb(e.index);
     if (budget !== undefined) w.name(BUDGET_EXPORT).u8(EXPORT_KIND.global).uleb(ctx.budgetGlobal);

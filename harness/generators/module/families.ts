@@ -5,7 +5,11 @@
 import { OPS, type OpInfo } from '../../../runtime/opcodes/table.js';
 import type { Family } from './swarm.js';
 
-/** A swarm family, or `base`: locals, constants, drop, select, nop, which every body needs. */
+/**
+ * A swarm family, or `base`: locals, constants, drop, select, nop, which every body needs, and
+ * i32.add, the instruction real code is made of most (addresses, indices, counters): a swarm
+ * that switches integer arithmetic off still computes addresses.
+ */
 export type OpFamily = Family | 'base';
 
 const CONVERSION = /^[if](32|64)\.(wrap|extend|trunc_|convert|demote|promote|reinterpret)/;
@@ -22,7 +26,7 @@ const RULES: readonly [test: (o: OpInfo) => boolean, family: OpFamily][] = [
   [(o) => o.name === 'call', 'calls'],
   [(o) => o.name === 'unreachable', 'traps'],
   [(o) => ['blocktype', 'label', 'br_table'].includes(o.imm) || ['else', 'end', 'return'].includes(o.name), 'control'],
-  [(o) => /^(nop|drop|select|local\.\w+|[if](32|64)\.const)$/.test(o.name), 'base'],
+  [(o) => /^(nop|drop|select|local\.\w+|[if](32|64)\.const|i32\.add)$/.test(o.name), 'base'],
   [(o) => CONVERSION.test(o.name), 'conversions'],
   [(o) => /^i(32|64)\./.test(o.name), 'intArith'],
   [(o) => /^f(32|64)\./.test(o.name), 'floatArith'],

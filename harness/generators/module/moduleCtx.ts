@@ -49,12 +49,14 @@ export interface ModuleCtx {
   readonly elemTablePairs: readonly (readonly [number, number])[];
   /** Index of the call-budget global, or -1 when the swarm relies on fuel. */
   readonly budgetGlobal: number;
+  /** Index of the i64 checksum global (after the budget's), or -1 when the swarm has none. */
+  readonly checksumGlobal: number;
   readonly valTypes: readonly ValType[];
   readonly numericTypes: readonly ValType[];
   readonly refTypes: readonly RefType[];
   readonly pools: readonly Pool[];
   readonly poolTotal: number;
-  /** Enabled fixed-signature opcodes with exactly one result, by result type (for operands). */
+  /** Enabled fixed-signature opcodes with exactly one result, by result type (for operands; repeated by weight). */
   readonly byResult: ReadonlyMap<ValType, readonly OpInfo[]>;
   /** Mask memory addresses into the first page (trap-averse swarms). */
   readonly maskAddresses: boolean;
@@ -63,11 +65,16 @@ export interface ModuleCtx {
 }
 
 // Within-pool weights by opcode name (default 1): blocks must close about as often as they
-// open, and local traffic is what makes values flow between instructions.
+// open, and local traffic is what makes values flow between instructions. The integer ops
+// real code is made of (address and index arithmetic above all) come up as often there as in
+// real code, rather than as one of some sixty integer ops; the same weights apply to operands
+// made on the spot.
 const OP_WEIGHT: Readonly<Record<string, number>> = {
   block: 2, loop: 2, if: 2, else: 1, end: 5, br: 1, br_if: 2, br_table: 1, return: 1,
   'local.get': 4, 'local.set': 3, 'local.tee': 3, drop: 1, select: 1, nop: 1,
   call_indirect: 4,
+  'i32.add': 8, 'i32.sub': 3, 'i32.mul': 2, 'i32.and': 2, 'i32.shl': 2, 'i32.shr_u': 2, 'i32.eqz': 2, 'i32.lt_u': 2,
+  'i64.add': 4, 'i64.sub': 2, 'i64.mul': 2, 'f64.add': 2, 'f64.mul': 2, 'f32.add': 2,
 };
 // Family weights (default 4): SIMD has about half of all opcodes; `traps` holds only
 // `unreachable`, which ends a call at once and so must stay rare.
@@ -92,13 +99,14 @@ function poolsFor(s: Swarm): { pools: Pool[]; byResult: Map<ValType, OpInfo[]> }
   for (const [family, ops] of FAMILY_OPS) {
     if (family !== 'base' && !s.families[family]) continue;
     pools.push(pool(family, ops));
-    if (family === 'base') continue;
     for (const o of ops) {
-      if (o.params === undefined || o.results!.length !== 1) continue;
+      // Constants are produce()'s own first choice; special opcodes are not operands.
+      if (o.params === undefined || o.results!.length !== 1 || o.imm === 'i32' || o.imm === 'i64' || o.imm === 'f32' || o.imm === 'f64' || o.imm === 'v128') continue;
       const t = o.results![0]!;
       let list = byResult.get(t);
       if (list === undefined) byResult.set(t, (list = []));
-      list.push(o);
+      // Listed once per unit of weight: one uniform pick of the list is a weighted pick.
+      for (let k = OP_WEIGHT[o.name] ?? 1; k > 0; k--) list.push(o);
     }
   }
   poolCache.set(key, (hit = { pools, byResult }));
@@ -122,6 +130,7 @@ export function makeModuleCtx(swarm: Swarm, shape: ModuleShape): ModuleCtx {
   for (const p of elemPlans) {
     if (p.mode === 0) p.items.forEach((func, j) => func !== null && filledSlots[p.table]!.push({ slot: (p.offset + j) >>> 0, func }));
   }
+  const budgetGlobal = swarm.fuel || shape.funcs.length === 0 ? -1 : shape.globals.length;
   return {
     swarm,
     types: shape.types,
@@ -137,7 +146,8 @@ export function makeModuleCtx(swarm: Swarm, shape: ModuleShape): ModuleCtx {
     filledSlots,
     tableCopyPairs,
     elemTablePairs,
-    budgetGlobal: swarm.fuel || shape.funcs.length === 0 ? -1 : shape.globals.length,
+    budgetGlobal,
+    checksumGlobal: !swarm.checksum || shape.funcs.length === 0 ? -1 : shape.globals.length + (budgetGlobal >= 0 ? 1 : 0),
     valTypes,
     numericTypes: valTypes.filter((t) => t !== ValType.FuncRef && t !== ValType.ExternRef),
     refTypes: [ValType.FuncRef, ValType.ExternRef],

@@ -34,6 +34,12 @@ export interface Swarm {
    * later state (memory, globals, results). Differential oracles want it on.
    */
   readonly canonicalNans: boolean;
+  /**
+   * An exported i64 `checksum` global: values the body would throw away (left over at the
+   * end of a block, most `drop`s) are folded into it instead, so engines must agree on them
+   * too. Off, they are dropped: dead computations (which still must trap) stay in the mix.
+   */
+  readonly checksum: boolean;
   /** Upper bounds on the module's size. */
   readonly maxFuncs: number;
   readonly maxTypes: number;
@@ -63,6 +69,7 @@ export const FULL_SWARM: Swarm = {
   multiValue: true,
   fuel: false,
   canonicalNans: false,
+  checksum: true,
   maxFuncs: 4,
   maxTypes: 6,
   maxParams: 4,
@@ -89,6 +96,7 @@ export function swarmArbitrary(): fc.Arbitrary<Swarm> {
     multiValue: fc.boolean(),
     fuel: fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
     canonicalNans: fc.boolean(),
+    checksum: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 }),
     maxFuncs: fc.noBias(fc.integer({ min: 1, max: 6 })),
     maxTypes: fc.noBias(fc.integer({ min: 1, max: 8 })),
     maxParams: fc.integer({ min: 0, max: 5 }),
@@ -107,9 +115,10 @@ export function swarmArbitrary(): fc.Arbitrary<Swarm> {
 
 /**
  * Narrows a swarm for differential oracles: no unbounded loops or recursion (an engine without
- * fuel, such as V8, must see every call end on its own) and canonical NaNs (so every engine
- * must compute the same bits everywhere, not only the same NaN classes).
+ * fuel, such as V8, must see every call end on its own), canonical NaNs (so every engine must
+ * compute the same bits everywhere, not only the same NaN classes) and a checksum (so values
+ * computed and thrown away are compared too).
  */
 export function forDifferential(s: Swarm): Swarm {
-  return { ...s, fuel: false, canonicalNans: true };
+  return { ...s, fuel: false, canonicalNans: true, checksum: true };
 }

@@ -1,21 +1,23 @@
-// A session of one of our tiers over a case: compile, link the host set, instantiate with the
-// case's fuel, then calls with budget and fuel reset before each. Shared by the interp and
-// compiled adapters, which differ only in the tier they ask the Engine for.
+// A session of one of our tiers over a case: compile (through the harness's loadModule, so the
+// serializeRoundtrip knob is exercised), link the host set, instantiate with the case's fuel,
+// then calls with budget and fuel reset before each; closing disposes the store. Shared by the
+// interp and compiled adapters, which differ only in the tier they ask the Engine for.
 
 import { Engine } from '../../../runtime/api/Engine.js';
-import { Module } from '../../../runtime/api/Module.js';
 import { Store } from '../../../runtime/api/Store.js';
 import { Linker } from '../../../runtime/api/Linker.js';
 import type { Instance } from '../../../runtime/api/Instance.js';
-import { CompileError, Trap, TrapKind } from '../../../runtime/errors.js';
+import { CompileError, ConfigError, Trap, TrapKind } from '../../../runtime/errors.js';
 import type { FuncInstance, InstanceState, Raw } from '../../../runtime/instance/objects.js';
 import type { Config } from '../../../runtime/config/knobs.js';
-import { resolveArgs } from '../../generators/calls.js';
+import { loadModule } from '../../exec/loadModule.js';
+import { resolveArgs, type Call } from '../../generators/calls.js';
 import { HOST_MODULE, hostResultsOurs } from '../hostSet.js';
 import { fromOurs } from '../values.js';
 import type { CallOutcome, CallRecord, EngineSession, HostCall, OValue, PreparedCase, Snapshot } from '../types.js';
 
 const NONE: readonly OValue[] = [];
+const NO_HOST_CALLS: readonly HostCall[] = [];
 
 /** How an exception out of our runtime reads as an outcome. */
 function failure(e: unknown): CallOutcome {
@@ -28,9 +30,40 @@ function failure(e: unknown): CallOutcome {
   return { kind: 'error', name: err?.name ?? typeof e, message: String(err?.message ?? e) };
 }
 
-/** Opens a session of our runtime under `config` with `tier`. */
+// Engines by config: the same config (a replayed case, a reducer's candidates, the numeric
+// tests) reuses its engine, and with it the engine's memory pool. A few suffice: random
+// configs rarely repeat.
+const ENGINE_CACHE_SIZE = 8;
+const engines = new Map<string, Engine>();
+
+/** The Engine of `config` with `tier` (cached). Throws ConfigError when the Engine refuses it. */
+function engineFor(config: Config, tier: Config['tier']): Engine {
+  const key = JSON.stringify({ ...config, tier });
+  let engine = engines.get(key);
+  if (engine !== undefined) {
+    engines.delete(key); // most recently used goes last
+  } else {
+    engine = new Engine({ ...config, tier });
+    if (engines.size >= ENGINE_CACHE_SIZE) engines.delete(engines.keys().next().value!);
+  }
+  engines.set(key, engine);
+  return engine;
+}
+
+/** Why our `tier` cannot run the case (the Engine refuses its config), or undefined. */
+export function ourCanRun(c: PreparedCase, tier: Config['tier']): string | undefined {
+  try {
+    engineFor(c.config, tier);
+    return undefined;
+  } catch (e) {
+    if (e instanceof ConfigError) return `the Engine refuses the config: ${e.message}`;
+    throw e;
+  }
+}
+
+/** Opens a session of our runtime under the case's config with `tier`. */
 export function openOurSession(c: PreparedCase, tier: Config['tier']): EngineSession {
-  const engine = new Engine({ ...c.config, tier });
+  const engine = engineFor(c.config, tier);
   const store = new Store(engine);
   const fuelOn = engine.config.consumeFuel;
   const log: HostCall[] = [];
@@ -52,13 +85,13 @@ export function openOurSession(c: PreparedCase, tier: Config['tier']): EngineSes
   }
   const exportedGlobals = new Set(c.info.exports.filter((e) => e.kind === 'global').map((e) => e.index));
   const fuelLeft = (): number | undefined => (fuelOn ? store.getFuel() : undefined);
-  const take = (): HostCall[] => log.splice(0, log.length);
+  const take = (): readonly HostCall[] => (log.length === 0 ? NO_HOST_CALLS : log.splice(0, log.length));
 
   let instance: Instance | undefined;
   let instantiated: CallRecord;
   try {
     if (fuelOn) store.setFuel(c.fuel);
-    const module = new Module(engine, c.bytes);
+    const module = loadModule(engine, c.bytes);
     // Host functions read `state` lazily: a start function may call them during construction.
     instance = linker.instantiate(store, module);
     state = instance.state;
@@ -67,21 +100,28 @@ export function openOurSession(c: PreparedCase, tier: Config['tier']): EngineSes
     instantiated = { outcome: failure(e), host: take(), fuel: fuelLeft() };
   }
   if (instance !== undefined) state = instance.state;
+  const funcs = new Map<string, FuncInstance | undefined>();
+  const lookup = (name: string): FuncInstance | undefined => {
+    if (!funcs.has(name)) funcs.set(name, instance?.getFunc(name));
+    return funcs.get(name);
+  };
+  const budget = c.budget === undefined ? undefined : instance?.getGlobal(c.budget.name);
 
   return {
     instantiated,
-    call(i: number): CallRecord {
-      const inst = instance!;
-      const call = c.calls[i]!;
-      if (c.budget !== undefined) inst.getGlobal(c.budget.name)!.value = c.budget.initial;
+    call(call: Call): CallRecord {
+      const f = lookup(call.name);
+      if (f === undefined) return { outcome: { kind: 'error', name: 'HarnessError', message: `no exported function ${call.name}` }, host: NO_HOST_CALLS };
+      if (budget !== undefined) budget.value = c.budget!.initial;
       if (fuelOn) store.setFuel(c.fuel);
-      const f = inst.getFunc(call.name);
-      if (f === undefined) return { outcome: { kind: 'error', name: 'HarnessError', message: `no exported function ${call.name}` }, host: [] };
-      const args = resolveArgs(call.args, (name) => inst.getFunc(name) ?? null);
+      const args = resolveArgs(call.args, (name) => lookup(name) ?? null);
       let outcome: CallOutcome;
       try {
         const results = f.invoke(args);
-        outcome = { kind: 'values', values: f.type.results.map((t, k) => fromOurs(t, results[k], inst.state)) };
+        const rs = f.type.results;
+        const values: OValue[] = [];
+        for (let k = 0; k < rs.length; k++) values.push(fromOurs(rs[k]!, results[k], state));
+        outcome = { kind: 'values', values };
       } catch (e) {
         outcome = failure(e);
       }
@@ -105,6 +145,10 @@ export function openOurSession(c: PreparedCase, tier: Config['tier']): EngineSes
         }
       }
       return { memories, globals, tables };
+    },
+    close(): void {
+      // Pooled memories go back to the engine's pool, so later cases exercise reuse.
+      store.dispose();
     },
   };
 }

@@ -44,6 +44,8 @@ export interface TranslateOptions {
   readonly unrollCopies?: number;
   /** TEST ONLY (hidden knob faultInjection): miscompile i32.sub so the fuzzer can prove it notices. */
   readonly miscompileI32Sub?: boolean;
+  /** TEST ONLY (hidden knob faultInjection): miscompile i32.add, the commonest generated op. */
+  readonly miscompileI32Add?: boolean;
 }
 
 /** One translated function: its text and, relative to the text's start, its marks. */
@@ -514,6 +516,12 @@ class Translator extends OperandStack {
       // TEST ONLY, deliberately wrong: one too little when the second operand is odd (never folded).
       const [a, b] = args.map((x) => x.js);
       this.pushPure(type, `((${a} - ${b} - (${b} & 1)) | 0)`, args);
+      return;
+    }
+    if (this.opts.miscompileI32Add && op.name === 'i32.add') {
+      // TEST ONLY, deliberately wrong: one too little when the second operand is odd (never folded).
+      const [a, b] = args.map((x) => x.js);
+      this.pushPure(type, `((${a} + ${b} - (${b} & 1)) | 0)`, args);
       return;
     }
     if (this.opts.optimize && op.traps.length === 0 && args.every((a) => a.konst !== undefined) && SCALAR.has(type)) {

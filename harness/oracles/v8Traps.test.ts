@@ -5,9 +5,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { TrapKind } from '../../runtime/errors.js';
 import { loadWabt, watToWasm } from '../wat/watToWasm.js';
+import { rawArray } from '../../runtime/instance/objects.js';
 import { classifyV8Error, UnknownV8ErrorError } from './v8Traps.js';
 import { v8Engine } from './v8Engine.js';
-import type { Outcome } from './outcome.js';
+import { moduleCase, openSession } from './openSession.js';
 
 await loadWabt();
 
@@ -33,13 +34,14 @@ const module = watToWasm(`(module (memory 1) (table 2 funcref) (type $v (func)) 
   ${CASES.map(([name, body]) => `(func (export "${name}") ${body})`).join('\n')})`);
 
 test('each V8 trap maps to kinds that include the spec\'s; recursion is exhaustion', () => {
-  const inst = v8Engine.instantiate(module);
-  const sig = { params: [], results: [] };
+  const session = openSession(v8Engine, moduleCase(module));
+  const call = (name: string) => session.call({ name, args: rawArray(0) }).outcome;
   for (const [name, , kind] of CASES) {
-    const o: Outcome = inst.call(name, sig, []);
+    const o = call(name);
     assert.ok(o.kind === 'trap' && o.kinds.includes(kind), `${name}: ${JSON.stringify(o)}`);
   }
-  assert.is(inst.call('rec', sig, []).kind, 'exhausted');
+  assert.is(call('rec').kind, 'exhausted');
+  session.close();
 });
 
 test('non-V8 errors are left to the caller; unknown RuntimeErrors are refused', () => {

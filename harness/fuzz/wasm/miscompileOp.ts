@@ -1,0 +1,52 @@
+// A wasm-level stand-in for a miscompiled instruction, for measuring the generator: every
+// `i32.add` or `i32.sub` of a module becomes code that is one too little when its second
+// operand is odd (the fault the compiled tier's test-only knob injects). Running the mutant
+// on a correct engine beside the original shows whether a case observes the instruction at
+// all, without the engine having to know about the fault. Other opcodes are left out.
+
+import { ValType } from '../../../runtime/types.js';
+import { ByteWriter } from '../../wasm/ByteWriter.js';
+import { readBodies, rewriteCode, writeBodies, expandLocals, type Body } from './code.js';
+import { typeEntries } from './entries.js';
+import { findSection, joinSections, SEC, splitSections, withSection } from './sections.js';
+import { Reader } from '../../../runtime/binary/Reader.js';
+
+/** The instructions this file can miscompile. */
+export type MiscompiledOp = 'i32.add' | 'i32.sub';
+
+const OPCODE: Readonly<Record<MiscompiledOp, number>> = { 'i32.add': 0x6a, 'i32.sub': 0x6b };
+
+/** Parameter counts of the defined functions (their scratch local goes after params and locals). */
+function paramCounts(sections: ReturnType<typeof splitSections>): number[] {
+  const types = typeEntries(findSection(sections, SEC.type)?.body ?? Uint8Array.of(0)).map((e) => new Reader(e, 1).u32());
+  const funcs = findSection(sections, SEC.func);
+  if (funcs === undefined) return [];
+  const r = new Reader(funcs.body);
+  return Array.from({ length: r.u32() }, () => types[r.u32()]!);
+}
+
+/**
+ * `bytes` with every `op` computing `a op b - (b & 1)`, or undefined when the module has no
+ * `op` (the mutant would be the module itself).
+ */
+export function miscompileOp(bytes: Uint8Array, op: MiscompiledOp): Uint8Array | undefined {
+  const sections = splitSections(bytes);
+  const code = findSection(sections, SEC.code);
+  if (code === undefined) return undefined;
+  const params = paramCounts(sections);
+  let changed = false;
+  const bodies = readBodies(code.body).map((b, i): Body => {
+    const scratch = params[i]! + expandLocals(b).length;
+    let used = false;
+    const out = rewriteCode(b.code, (ins) => {
+      if (ins.op.prefix !== 0 || ins.op.code !== OPCODE[op]) return undefined;
+      used = true;
+      // local.tee s; op; local.get s; i32.const 1; i32.and; i32.sub
+      return new ByteWriter(16).u8(0x22).uleb(scratch).u8(OPCODE[op]).u8(0x20).uleb(scratch).u8(0x41).u8(1).u8(0x71).u8(0x6b).toArray();
+    });
+    if (!used) return b;
+    changed = true;
+    return { locals: [...b.locals, [1, ValType.I32] as const], code: out };
+  });
+  return changed ? joinSections(withSection(sections, SEC.code, writeBodies(bodies))) : undefined;
+}
