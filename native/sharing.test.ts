@@ -2,23 +2,14 @@
 // both backends and for memory use on the addon (the twin is the control that proves the
 // measurement can see copies). Leaves out timing (bench.ts).
 
-import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { backendsUnderTest, pattern } from './_internals/backendsUnderTest.js';
+import { backendsUnderTest, memoryUse, pattern } from './_internals/backendsUnderTest.js';
 
 const MIB = 1 << 20;
 const COUNT = 200;
 const PAGE = 4096;
 
-/** KiB values from /proc/self/status (VmRSS) and smaps_rollup (Pss). */
-function memoryUse(): { rss: number; pss: number } {
-  const field = (text: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? NaN);
-  return {
-    rss: field(readFileSync('/proc/self/status', 'utf8'), 'VmRSS'),
-    pss: field(readFileSync('/proc/self/smaps_rollup', 'utf8'), 'Pss'),
-  };
-}
 
 for (const b of backendsUnderTest()) {
   test(`${b.name}: ${COUNT} memories of one 1 MiB image stay correct and private`, () => {

@@ -8,8 +8,7 @@ import { ByteWriter } from '../wasm/ByteWriter.js';
 import { ValType } from '../../runtime/types.js';
 import { expandLocals, readBodies, rewriteCode, writeBodies, type Body } from '../fuzz/wasm/code.js';
 import { findSection, joinSections, SEC, splitSections, withSection } from '../fuzz/wasm/sections.js';
-import { typeEntries } from '../fuzz/wasm/entries.js';
-import { Reader } from '../../runtime/binary/Reader.js';
+import { paramCounts } from '../fuzz/wasm/entries.js';
 
 const SCALAR_NAN = /^f(32|64)\.(add|sub|mul|div|sqrt|min|max|ceil|floor|trunc|nearest)$|^f32\.demote_f64$|^f64\.promote_f32$/;
 const SIMD_NAN = /^f(32x4|64x2)\.(add|sub|mul|div|sqrt|min|max|ceil|floor|trunc|nearest)$|^f32x4\.demote_f64x2_zero$|^f64x2\.promote_low_f32x4$/;
@@ -45,18 +44,6 @@ function canonicalize(kind: Kind, t: number): number[] {
   return w.toArray();
 }
 
-/** Number of parameters of each defined function, from the type, import and function sections. */
-function paramCounts(sections: ReturnType<typeof splitSections>): number[] {
-  const types = findSection(sections, SEC.type);
-  const params = (types === undefined ? [] : typeEntries(types.body)).map((e) => new Reader(e, 1).u32());
-  const funcs = findSection(sections, SEC.func);
-  if (funcs === undefined) return [];
-  const r = new Reader(funcs.body);
-  const n = r.u32();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(params[r.u32()]!);
-  return out;
-}
 
 /**
  * `bytes` with every NaN-producing float result canonicalized, or undefined when the module

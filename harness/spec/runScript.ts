@@ -4,9 +4,10 @@
 // store settings, requirements: fileHeader.ts) adjusts the run; see runScript.
 
 import type { Action, Command, Expected, ModuleDef } from '../wast/ast.js';
-import { Engine } from '../../runtime/api/Engine.js';
+import type { Engine } from '../../runtime/api/Engine.js';
 import type { Module } from '../../runtime/api/Module.js';
 import { loadModule } from '../exec/loadModule.js';
+import { engineFor } from '../exec/engineFor.js';
 import { Store } from '../../runtime/api/Store.js';
 import { Linker } from '../../runtime/api/Linker.js';
 import { Instance } from '../../runtime/api/Instance.js';
@@ -61,19 +62,6 @@ function describe(e: unknown): string {
 
 function succeeded(result: unknown): string {
   return Array.isArray(result) && result.length > 0 ? `succeeded with ${result.map((v) => showRaw(v)).join(' ')}` : 'succeeded';
-}
-
-const engines = new Map<string, Engine>();
-
-/**
- * One engine per config per process, as an embedder keeps one: scripts run one after another
- * share it, so a pooling allocator's slots are reused from script to script.
- */
-function engineFor(config: Config): Engine {
-  const key = JSON.stringify(config);
-  let engine = engines.get(key);
-  if (engine === undefined) engines.set(key, (engine = new Engine(config)));
-  return engine;
 }
 
 /** Runs scripts' commands against one engine, keeping named instances and registrations. */

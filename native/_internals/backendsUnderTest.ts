@@ -1,8 +1,8 @@
-// Test fixtures shared by native/*.test.ts: the backends to run each contract against,
-// a coded-error assertion and temporary files. Leaves out assertions on contents (each
+// Test fixtures shared by native/*.test.ts (and the runtime's memory tests): the backends to
+// run each contract against, a coded-error assertion, temporary files, memory use. Leaves out assertions on contents (each
 // test states its own).
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as assert from 'uvu/assert';
@@ -58,4 +58,13 @@ export function pattern(length: number, seed: number): Uint8Array {
     bytes[i] = ((x >>> 16) & 0xff) | 1;
   }
   return bytes;
+}
+
+/** This process's memory use in KiB: VmRSS from /proc/self/status, Pss from smaps_rollup. */
+export function memoryUse(): { rss: number; pss: number } {
+  const field = (text: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? NaN);
+  return {
+    rss: field(readFileSync('/proc/self/status', 'utf8'), 'VmRSS'),
+    pss: field(readFileSync('/proc/self/smaps_rollup', 'utf8'), 'Pss'),
+  };
 }

@@ -13,7 +13,9 @@ import type { TierModule } from '../tier.js';
 import type { ExternKind, ModuleInfo } from '../types.js';
 import type { Engine } from './Engine.js';
 import { deserializeModule, serializeModule, type LoadedModule } from './moduleArtifact.js';
-import { hasEntry, moduleCacheDir, moduleCacheKey, moduleCachePath, storeEntry, type ModuleCacheStats } from './moduleCache.js';
+import { existsSync } from 'node:fs';
+import { moduleCacheDir, moduleCacheKey, moduleCachePath, type ModuleCacheStats } from './moduleCache.js';
+import { writeFileAtomic } from '../writeFileAtomic.js';
 
 /**
  * Decodes and validates a module binary. Throws CompileError (malformed or invalid) and
@@ -127,7 +129,7 @@ function compile(engine: Engine, bytes: Uint8Array): LoadedModule {
 function fromCache(engine: Engine, bytes: Uint8Array): LoadedModule | undefined {
   const stats = moduleCacheStats(engine);
   const path = moduleCachePath(moduleCacheDir(), moduleCacheKey(bytes, engine.config));
-  if (!hasEntry(path)) {
+  if (!existsSync(path)) {
     stats.misses++;
     return undefined;
   }
@@ -147,7 +149,8 @@ function fromCache(engine: Engine, bytes: Uint8Array): LoadedModule | undefined 
 function toCache(module: Module, bytes: Uint8Array): void {
   const stats = moduleCacheStats(module.engine);
   try {
-    storeEntry(moduleCachePath(moduleCacheDir(), moduleCacheKey(bytes, module.engine.config)), module.serialize());
+    // Atomic: a reader never maps half an artifact; concurrent writers leave one whole entry.
+    writeFileAtomic(moduleCachePath(moduleCacheDir(), moduleCacheKey(bytes, module.engine.config)), module.serialize());
     stats.stores++;
   } catch (e) {
     if (!(e instanceof Error && 'code' in e)) throw e;

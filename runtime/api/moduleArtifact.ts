@@ -3,7 +3,7 @@
 // wasm, the memory image). The container format, checksums and metadata codec are
 // runtime/artifact's; this file only decides what goes where.
 
-import { writeArtifact } from '../artifact/writeArtifact.js';
+import { writeArtifact, type ArtifactSectionSpec } from '../artifact/writeArtifact.js';
 import { readArtifact, type Artifact } from '../artifact/readArtifact.js';
 import { openArtifactFile } from '../artifact/openArtifactFile.js';
 import { ArtifactError } from '../artifact/ArtifactError.js';
@@ -11,8 +11,7 @@ import { encodeModuleMeta } from '../artifact/encodeModuleMeta.js';
 import { decodeModuleMeta } from '../artifact/decodeModuleMeta.js';
 import { IMAGE_FILE_ALIGNMENT } from '../../native/memoryImages.js';
 import { CompiledModule, codegenKnobs } from '../compiled/CompiledModule.js';
-import { decodeCodeTables } from '../compiled/_internals/codeTables.js';
-import { encodeCodeTables } from '../compiled/_internals/codeTables.js';
+import { decodeCodeTables, encodeCodeTables } from '../compiled/_internals/codeTables.js';
 import { planMemoryImage, type MemoryImagePlan, type MemoryImageSource } from '../memory/planMemoryImage.js';
 import { runtimeVersion } from '../version.js';
 import type { TextSpan } from '../compiled/CodeImage.js';
@@ -29,9 +28,9 @@ export interface LoadedModule {
 
 /** The small, eagerly read description of the prepared code (JSON in section `layout`). */
 interface Layout {
-  readonly tier: 'interp' | 'compiled';
-  readonly compiled?: { filename: string; entry: TextSpan; padding: number; interpreted: number[] };
-  readonly image?: { memory: number; size: number };
+  tier: 'interp' | 'compiled';
+  compiled?: { filename: string; entry: TextSpan; padding: number; interpreted: number[] };
+  image?: { memory: number; size: number };
 }
 
 const utf8 = new TextEncoder();
@@ -45,8 +44,8 @@ function json(value: unknown): Uint8Array {
 export function serializeModule(engine: Engine, info: ModuleInfo, prepared: TierModule): Uint8Array {
   const { meta, data, names } = encodeModuleMeta(info);
   const plan = planMemoryImage(info);
-  const layout: { -readonly [K in keyof Layout]: Layout[K] } = { tier: engine.config.tier };
-  const sections = [
+  const layout: Layout = { tier: engine.config.tier };
+  const sections: ArtifactSectionSpec[] = [
     { name: 'meta', bytes: meta },
     { name: 'data', bytes: data, lazy: true },
     { name: 'wasm', bytes: info.bytes, lazy: true },
@@ -54,7 +53,7 @@ export function serializeModule(engine: Engine, info: ModuleInfo, prepared: Tier
   if (names !== undefined) sections.push({ name: 'names', bytes: names, lazy: true });
   if (plan !== undefined) {
     layout.image = { memory: plan.memory, size: plan.size };
-    sections.push({ name: 'image', bytes: plan.bytes, lazy: true, align: IMAGE_FILE_ALIGNMENT } as (typeof sections)[number]);
+    sections.push({ name: 'image', bytes: plan.bytes, lazy: true, align: IMAGE_FILE_ALIGNMENT });
   }
   if (prepared instanceof CompiledModule) {
     const p = prepared.parts();

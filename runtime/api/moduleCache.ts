@@ -3,7 +3,6 @@
 // setting's code. Leaves out eviction: the directory is the user's to clear.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../config/knobs.js';
@@ -40,20 +39,4 @@ export function moduleCacheKey(bytes: Uint8Array, config: Config): string {
 /** The entry's path for `key` in `dir` (two-level fan-out keeps directories small). */
 export function moduleCachePath(dir: string, key: string): string {
   return join(dir, key.slice(0, 2), `${key.slice(2)}.cwasm`);
-}
-
-/** True when an entry exists. */
-export function hasEntry(path: string): boolean {
-  return existsSync(path);
-}
-
-/**
- * Writes an entry atomically (temporary file, then rename), so a reader never maps a half
- * written artifact and concurrent writers of one key leave one whole entry.
- */
-export function storeEntry(path: string, artifact: Uint8Array): void {
-  mkdirSync(join(path, '..'), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, artifact);
-  renameSync(tmp, path);
 }

@@ -87,7 +87,6 @@ export class CompiledModule implements TierModule {
   /** Functions run by the interpreter (too deeply nested for V8's parser). */
   private readonly interpreted = new Set<number>();
   private interp: InterpModule | undefined;
-
   private readonly script: vm.Script;
   /** True when V8 refused the artifact's code cache (another V8 version): the text was compiled. */
   readonly codeCacheRejected: boolean;

@@ -3,7 +3,7 @@
 // every memory was read; the twin is the control that shows the measurement sees copies).
 // Leaves out timing (harness/bench/memoryBench.ts).
 
-import { readFileSync } from 'node:fs';
+import { memoryUse } from '../../native/_internals/backendsUnderTest.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Instance } from '../api/Instance.js';
@@ -17,14 +17,6 @@ const FILLER = 'crucible'.repeat(MIB / 8);
 const MODULE = `(module (memory (export "mem") 17) (data (i32.const 0) "${FILLER}")
   (func (export "store") (param i32 i32) (i32.store8 (local.get 0) (local.get 1))))`;
 
-/** KiB values from /proc/self/status (VmRSS) and smaps_rollup (Pss). */
-function memoryUse(): { rss: number; pss: number } {
-  const field = (text: string, key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? NaN);
-  return {
-    rss: field(readFileSync('/proc/self/status', 'utf8'), 'VmRSS'),
-    pss: field(readFileSync('/proc/self/smaps_rollup', 'utf8'), 'Pss'),
-  };
-}
 
 for (const backend of backendsUnderTest()) {
   test(`${backend.name}: ${COUNT} instances of a 1 MiB image share one image and stay private`, () => {

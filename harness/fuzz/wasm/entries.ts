@@ -4,7 +4,7 @@
 
 import { Reader } from '../../../runtime/binary/Reader.js';
 import { ByteWriter } from '../../wasm/ByteWriter.js';
-import { skipConstExpr, vecBody, vecEntries } from './sections.js';
+import { findSection, SEC, skipConstExpr, vecBody, vecEntries, type Section } from './sections.js';
 
 /** An import: module, name, kind byte and the raw descriptor after it. */
 export interface ImportEntry {
@@ -207,3 +207,16 @@ export function typeEntries(body: Uint8Array): Uint8Array[] {
 
 /** A type section body from raw entries. */
 export const typeBody = vecBody;
+
+/**
+ * Number of parameters of each defined function, from the type and function sections (a
+ * body's locals are numbered after them, so code rewrites put scratch locals after both).
+ */
+export function paramCounts(sections: readonly Section[]): number[] {
+  const types = findSection(sections, SEC.type);
+  const params = (types === undefined ? [] : typeEntries(types.body)).map((e) => new Reader(e, 1).u32());
+  const funcs = findSection(sections, SEC.func);
+  if (funcs === undefined) return [];
+  const r = new Reader(funcs.body);
+  return Array.from({ length: r.u32() }, () => params[r.u32()]!);
+}

@@ -7,23 +7,14 @@
 import { ValType } from '../../../runtime/types.js';
 import { ByteWriter } from '../../wasm/ByteWriter.js';
 import { readBodies, rewriteCode, writeBodies, expandLocals, type Body } from './code.js';
-import { typeEntries } from './entries.js';
+import { paramCounts } from './entries.js';
 import { findSection, joinSections, SEC, splitSections, withSection } from './sections.js';
-import { Reader } from '../../../runtime/binary/Reader.js';
 
 /** The instructions this file can miscompile. */
 export type MiscompiledOp = 'i32.add' | 'i32.sub';
 
 const OPCODE: Readonly<Record<MiscompiledOp, number>> = { 'i32.add': 0x6a, 'i32.sub': 0x6b };
 
-/** Parameter counts of the defined functions (their scratch local goes after params and locals). */
-function paramCounts(sections: ReturnType<typeof splitSections>): number[] {
-  const types = typeEntries(findSection(sections, SEC.type)?.body ?? Uint8Array.of(0)).map((e) => new Reader(e, 1).u32());
-  const funcs = findSection(sections, SEC.func);
-  if (funcs === undefined) return [];
-  const r = new Reader(funcs.body);
-  return Array.from({ length: r.u32() }, () => types[r.u32()]!);
-}
 
 /**
  * `bytes` with every `op` computing `a op b - (b & 1)`, or undefined when the module has no

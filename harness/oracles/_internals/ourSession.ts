@@ -3,7 +3,8 @@
 // then calls with budget and fuel reset before each; closing disposes the store. Shared by the
 // interp and compiled adapters, which differ only in the tier they ask the Engine for.
 
-import { Engine } from '../../../runtime/api/Engine.js';
+import type { Engine } from '../../../runtime/api/Engine.js';
+import { engineFor } from '../../exec/engineFor.js';
 import { Store } from '../../../runtime/api/Store.js';
 import { Linker } from '../../../runtime/api/Linker.js';
 import type { Instance } from '../../../runtime/api/Instance.js';
@@ -30,30 +31,15 @@ function failure(e: unknown): CallOutcome {
   return { kind: 'error', name: err?.name ?? typeof e, message: String(err?.message ?? e) };
 }
 
-// Engines by config: the same config (a replayed case, a reducer's candidates, the numeric
-// tests) reuses its engine, and with it the engine's memory pool. A few suffice: random
-// configs rarely repeat.
-const ENGINE_CACHE_SIZE = 8;
-const engines = new Map<string, Engine>();
-
 /** The Engine of `config` with `tier` (cached). Throws ConfigError when the Engine refuses it. */
-function engineFor(config: Config, tier: Config['tier']): Engine {
-  const key = JSON.stringify({ ...config, tier });
-  let engine = engines.get(key);
-  if (engine !== undefined) {
-    engines.delete(key); // most recently used goes last
-  } else {
-    engine = new Engine({ ...config, tier });
-    if (engines.size >= ENGINE_CACHE_SIZE) engines.delete(engines.keys().next().value!);
-  }
-  engines.set(key, engine);
-  return engine;
+function engineOf(config: Config, tier: Config['tier']): Engine {
+  return engineFor({ ...config, tier });
 }
 
 /** Why our `tier` cannot run the case (the Engine refuses its config), or undefined. */
 export function ourCanRun(c: PreparedCase, tier: Config['tier']): string | undefined {
   try {
-    engineFor(c.config, tier);
+    engineOf(c.config, tier);
     return undefined;
   } catch (e) {
     if (e instanceof ConfigError) return `the Engine refuses the config: ${e.message}`;
@@ -63,7 +49,7 @@ export function ourCanRun(c: PreparedCase, tier: Config['tier']): string | undef
 
 /** Opens a session of our runtime under the case's config with `tier`. */
 export function openOurSession(c: PreparedCase, tier: Config['tier']): EngineSession {
-  const engine = engineFor(c.config, tier);
+  const engine = engineOf(c.config, tier);
   const store = new Store(engine);
   const fuelOn = engine.config.consumeFuel;
   const log: HostCall[] = [];

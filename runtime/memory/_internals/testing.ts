@@ -10,20 +10,12 @@ import type { Instance } from '../../api/Instance.js';
 import type { Extern } from '../../api/externs.js';
 import type { Config } from '../../config/knobs.js';
 import type { MemoryAllocatorOptions } from '../MemoryAllocator.js';
-import { loadMemoryBackend, nativeUnavailableReason, type MemoryBackend } from '../../../native/memoryImages.js';
+import type { MemoryBackend } from '../../../native/memoryImages.js';
+import { backendsUnderTest } from '../../../native/_internals/backendsUnderTest.js';
 import { loadWabt, watToWasm } from '../../../harness/wat/watToWasm.js';
 
-let saidSkipped = false;
-
-/** The twin always, the addon when it loads (else says once, plainly, that it is skipped). */
-export function backendsUnderTest(): MemoryBackend[] {
-  const twin = loadMemoryBackend({ backend: 'ts-twin' });
-  const active = loadMemoryBackend();
-  if (active.name === 'native') return [active, twin];
-  if (!saidSkipped) console.log(`native memory backend skipped: ${nativeUnavailableReason()}`);
-  saidSkipped = true;
-  return [twin];
-}
+/** The twin always, the addon when it loads: native's own test fixture. */
+export { backendsUnderTest };
 
 /** Both tiers. */
 export const TIERS: readonly Config['tier'][] = ['interp', 'compiled'];
