@@ -4,6 +4,7 @@
 
 import { Engine } from '../../runtime/api/Engine.js';
 import type { Config } from '../../runtime/config/knobs.js';
+import { lruGet } from './lru.js';
 
 // Enough for a spec worker cycling through the whole matrix (about 16 configs per tier);
 // random configs rarely repeat, and an evicted engine is only garbage.
@@ -12,14 +13,5 @@ const engines = new Map<string, Engine>();
 
 /** The Engine of `config` (cached, least recently used dropped). Throws ConfigError when the Engine refuses it. */
 export function engineFor(config: Config): Engine {
-  const key = JSON.stringify(config);
-  let engine = engines.get(key);
-  if (engine !== undefined) {
-    engines.delete(key); // most recently used goes last
-  } else {
-    engine = new Engine(config);
-    if (engines.size >= CACHE_SIZE) engines.delete(engines.keys().next().value!);
-  }
-  engines.set(key, engine);
-  return engine;
+  return lruGet(engines, JSON.stringify(config), CACHE_SIZE, () => new Engine(config));
 }

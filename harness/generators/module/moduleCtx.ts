@@ -8,6 +8,7 @@ import { FAMILY_OPS, type OpFamily } from './families.js';
 import { allowedValTypes, type GlobalShape, type MemShape, type ModuleShape, type TableShape } from './shape.js';
 import type { Swarm } from './swarm.js';
 import { planElem, type ElemPlan } from './_internals/segments.js';
+import { lruGet } from '../../exec/lru.js';
 
 /** Opcodes of one family with cumulative weights, for one tape choice per pick. */
 export interface Pool {
@@ -87,13 +88,18 @@ function pool(family: OpFamily, ops: readonly OpInfo[]): Pool {
   return { family, weight: POOL_WEIGHT[family] ?? 4, ops, cum };
 }
 
-// Pools depend only on which families are on: cache them by that bit pattern.
+// Pools depend only on which families are on: cache them by that bit pattern. Swarms draw
+// from thousands of patterns and an entry holds a few thousand references, so only the most
+// recent ones are kept (a long fuzz run otherwise grows by tens of MB).
+const POOL_CACHE_SIZE = 64;
 const poolCache = new Map<string, { pools: Pool[]; byResult: Map<ValType, OpInfo[]> }>();
 
 function poolsFor(s: Swarm): { pools: Pool[]; byResult: Map<ValType, OpInfo[]> } {
   const key = [...FAMILY_OPS.keys()].map((f) => (f === 'base' || s.families[f] ? 1 : 0)).join('');
-  let hit = poolCache.get(key);
-  if (hit !== undefined) return hit;
+  return lruGet(poolCache, key, POOL_CACHE_SIZE, () => makePools(s));
+}
+
+function makePools(s: Swarm): { pools: Pool[]; byResult: Map<ValType, OpInfo[]> } {
   const pools: Pool[] = [];
   const byResult = new Map<ValType, OpInfo[]>();
   for (const [family, ops] of FAMILY_OPS) {
@@ -109,8 +115,7 @@ function poolsFor(s: Swarm): { pools: Pool[]; byResult: Map<ValType, OpInfo[]> }
       for (let k = OP_WEIGHT[o.name] ?? 1; k > 0; k--) list.push(o);
     }
   }
-  poolCache.set(key, (hit = { pools, byResult }));
-  return hit;
+  return { pools, byResult };
 }
 
 /** The context for generating the bodies of `shape` under `swarm`. */

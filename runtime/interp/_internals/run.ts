@@ -227,88 +227,74 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           if (Atomics.load(store.epoch, 0) >= store.epochDeadline) trap(TrapKind.Interrupt);
           break;
 
-        // Loads: effective address = u32(addr) + u32(offset), at most 2^33 (exact in a double).
+        // Loads: the address is checked and computed by `address` (below).
         case C.I32_LOAD: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 4, u8.length);
           stack[sp - 1] = view.getInt32(ea, true);
           break;
         }
         case C.I64_LOAD: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 8 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 8, u8.length);
           stack[sp - 1] = view.getBigInt64(ea, true);
           break;
         }
         case C.F32_LOAD: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 4, u8.length);
           stack[sp - 1] = view.getInt32(ea, true); // raw bits
           break;
         }
         case C.F64_LOAD: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 8 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 8, u8.length);
           stack[sp - 1] = view.getFloat64(ea, true);
           break;
         }
         case C.I32_LOAD8_S: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 1, u8.length);
           stack[sp - 1] = view.getInt8(ea);
           break;
         }
         case C.I32_LOAD8_U: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 1, u8.length);
           stack[sp - 1] = u8[ea];
           break;
         }
         case C.I32_LOAD16_S: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 2, u8.length);
           stack[sp - 1] = view.getInt16(ea, true);
           break;
         }
         case C.I32_LOAD16_U: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 2, u8.length);
           stack[sp - 1] = view.getUint16(ea, true);
           break;
         }
         case C.I64_LOAD8_S: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 1, u8.length);
           stack[sp - 1] = BigInt(view.getInt8(ea));
           break;
         }
         case C.I64_LOAD8_U: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 1, u8.length);
           stack[sp - 1] = BigInt(u8[ea]);
           break;
         }
         case C.I64_LOAD16_S: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 2, u8.length);
           stack[sp - 1] = BigInt(view.getInt16(ea, true));
           break;
         }
         case C.I64_LOAD16_U: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 2, u8.length);
           stack[sp - 1] = BigInt(view.getUint16(ea, true));
           break;
         }
         case C.I64_LOAD32_S: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 4, u8.length);
           stack[sp - 1] = BigInt(view.getInt32(ea, true));
           break;
         }
         case C.I64_LOAD32_U: {
-          const ea = ((stack[sp - 1] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[sp - 1], code[pc++], 4, u8.length);
           stack[sp - 1] = BigInt(view.getUint32(ea, true));
           break;
         }
@@ -316,64 +302,55 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         // Stores: operands are [address, value], value on top.
         case C.I32_STORE: {
           const v = stack[--sp] as number;
-          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[--sp], code[pc++], 4, u8.length);
           view.setInt32(ea, v, true);
           break;
         }
         case C.I64_STORE: {
           const v = stack[--sp] as bigint;
-          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 8 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[--sp], code[pc++], 8, u8.length);
           view.setBigInt64(ea, v, true);
           break;
         }
         case C.F32_STORE: {
           const v = stack[--sp] as number;
-          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[--sp], code[pc++], 4, u8.length);
           view.setInt32(ea, v, true); // raw bits
           break;
         }
         case C.F64_STORE: {
           const v = stack[--sp] as number;
-          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 8 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[--sp], code[pc++], 8, u8.length);
           view.setFloat64(ea, v, true);
           break;
         }
         case C.I32_STORE8: {
           const v = stack[--sp] as number;
-          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[--sp], code[pc++], 1, u8.length);
           u8[ea] = v; // Uint8Array stores wrap modulo 2^8
           break;
         }
         case C.I32_STORE16: {
           const v = stack[--sp] as number;
-          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[--sp], code[pc++], 2, u8.length);
           view.setInt16(ea, v, true);
           break;
         }
         case C.I64_STORE8: {
           const v = stack[--sp] as bigint;
-          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 1 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[--sp], code[pc++], 1, u8.length);
           u8[ea] = Number(v & 0xffn);
           break;
         }
         case C.I64_STORE16: {
           const v = stack[--sp] as bigint;
-          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 2 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[--sp], code[pc++], 2, u8.length);
           view.setUint16(ea, Number(v & 0xffffn), true);
           break;
         }
         case C.I64_STORE32: {
           const v = stack[--sp] as bigint;
-          const ea = ((stack[--sp] as number) >>> 0) + (code[pc++] >>> 0);
-          if (ea + 4 > u8.length) trap(TrapKind.MemoryOutOfBounds);
+          const ea = address(stack[--sp], code[pc++], 4, u8.length);
           view.setUint32(ea, Number(v & 0xffffffffn), true);
           break;
         }
@@ -457,6 +434,30 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   } catch (err) {
     store.depth = depth0;
     throw withFrames(err, entry, cur, at, frames, rets);
+  }
+}
+
+/**
+ * The effective address of a `size`-byte access: u32(addr) + u32(offset), at most 2^33 (exact
+ * in a double), or a MemoryOutOfBounds trap when the access passes `length`.
+ *
+ * Every load and store goes through this one function, so they share its type feedback, and
+ * it is primed below with the widest operands and a trap. Otherwise each access site would
+ * start out speculating that addresses are small and that none traps, and the first fuzz case
+ * to break one speculation would throw away `run`'s optimized code (recompiling it takes
+ * ~50 ms): one site at a time, a fuzz run recompiled `run` every few hundred cases.
+ */
+function address(addr: Raw, offset: number, size: number, length: number): number {
+  const ea = ((addr as number) >>> 0) + (offset >>> 0);
+  if (ea + size > length) trap(TrapKind.MemoryOutOfBounds);
+  return ea;
+}
+
+for (const [addr, offset] of [[0, 0], [-1, -1]]) {
+  try {
+    address(addr, offset, 8, 8);
+  } catch {
+    // the out-of-bounds case: priming its path is the point
   }
 }
 
