@@ -2,6 +2,7 @@
 // Modules are compiled for one engine.
 
 import { DEFAULT_CONFIG, type Config } from '../config/knobs.js';
+import { moduleCacheLimit } from './moduleCache.js';
 import { configFrom } from '../config/loadConfig.js';
 import { interpTier } from '../interp/interpTier.js';
 import { compiledTier } from '../compiled/compiledTier.js';
@@ -36,6 +37,8 @@ export class Engine {
     this.config = configFrom(config, DEFAULT_CONFIG);
     this.tier = tierFor(this.config);
     this.memoryOptions = options.memory ?? {};
+    // A bad cache size limit is refused here, where the config is, not at the first store.
+    if (this.config.moduleCache) moduleCacheLimit();
   }
 
   /**

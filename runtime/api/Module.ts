@@ -13,8 +13,8 @@ import type { TierModule } from '../tier.js';
 import type { ExternKind, ModuleInfo } from '../types.js';
 import type { Engine } from './Engine.js';
 import { deserializeModule, serializeModule, type LoadedModule } from './moduleArtifact.js';
-import { existsSync } from 'node:fs';
-import { moduleCacheDir, moduleCacheKey, moduleCachePath, type ModuleCacheStats } from './moduleCache.js';
+import { existsSync, utimesSync } from 'node:fs';
+import { moduleCacheDir, moduleCacheKey, moduleCacheLimit, moduleCachePath, trimModuleCache, type ModuleCacheStats } from './moduleCache.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
 
 /**
@@ -40,7 +40,7 @@ const cacheStats = new WeakMap<Engine, ModuleCacheStats>();
 /** The module cache's counters for `engine` (all zero when the cache is off). */
 export function moduleCacheStats(engine: Engine): ModuleCacheStats {
   let s = cacheStats.get(engine);
-  if (s === undefined) cacheStats.set(engine, (s = { hits: 0, misses: 0, rejected: 0, stores: 0, writeErrors: 0 }));
+  if (s === undefined) cacheStats.set(engine, (s = { hits: 0, misses: 0, rejected: 0, stores: 0, writeErrors: 0, evicted: 0 }));
   return s;
 }
 
@@ -136,6 +136,7 @@ function fromCache(engine: Engine, bytes: Uint8Array): LoadedModule | undefined 
   try {
     const loaded = deserializeModule(engine, { path });
     stats.hits++;
+    touch(path);
     return loaded;
   } catch (e) {
     if (!(e instanceof ArtifactError)) throw e;
@@ -145,13 +146,30 @@ function fromCache(engine: Engine, bytes: Uint8Array): LoadedModule | undefined 
   }
 }
 
+/** Marks a hit entry as used now, for the size limit's least-recently-used order. */
+function touch(path: string): void {
+  const now = new Date();
+  try {
+    utimesSync(path, now, now);
+  } catch {
+    // Trimmed by another process meanwhile: this load already has what it needs.
+  }
+}
+
+/** Stores since this process started; the directory is measured after the first and every TRIM_EVERY-th. */
+let storesHere = 0;
+const TRIM_EVERY = 64;
+
 /** Stores a fresh compilation. The cache is an accelerator: a failed write is counted, not thrown. */
 function toCache(module: Module, bytes: Uint8Array): void {
   const stats = moduleCacheStats(module.engine);
+  const dir = moduleCacheDir();
+  const limit = moduleCacheLimit(); // a bad CRUCIBLE_CACHE_MAX_MB is a ConfigError, not a write error
   try {
     // Atomic: a reader never maps half an artifact; concurrent writers leave one whole entry.
-    writeFileAtomic(moduleCachePath(moduleCacheDir(), moduleCacheKey(bytes, module.engine.config)), module.serialize());
+    writeFileAtomic(moduleCachePath(dir, moduleCacheKey(bytes, module.engine.config)), module.serialize());
     stats.stores++;
+    if (storesHere++ % TRIM_EVERY === 0) stats.evicted += trimModuleCache(dir, limit);
   } catch (e) {
     if (!(e instanceof Error && 'code' in e)) throw e;
     stats.writeErrors++;

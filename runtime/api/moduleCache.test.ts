@@ -5,7 +5,7 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, KNOBS, type Config, type Knob, type KnobName } from '../config/knobs.js';
@@ -13,7 +13,8 @@ import { Engine } from './Engine.js';
 import { Module, moduleCacheStats } from './Module.js';
 import { Store } from './Store.js';
 import { Linker } from './Linker.js';
-import { moduleCacheKey, moduleCachePath } from './moduleCache.js';
+import { DEFAULT_CACHE_MAX_MB, moduleCacheKey, moduleCacheLimit, moduleCachePath, trimModuleCache } from './moduleCache.js';
+import { ConfigError } from '../errors.js';
 import type { CompiledModule } from '../compiled/CompiledModule.js';
 import { watToBytes } from '../compiled/_internals/testing.js';
 
@@ -54,7 +55,7 @@ function run(m: Module): number {
 test('a compile stores an entry, the same bytes and knobs hit it and run the same', () => {
   const first = load(BASE);
   assert.is(first.origin, 'compiled');
-  assert.equal({ ...first.stats }, { hits: 0, misses: 1, rejected: 0, stores: 1, writeErrors: 0 });
+  assert.equal({ ...first.stats }, { hits: 0, misses: 1, rejected: 0, stores: 1, writeErrors: 0, evicted: 0 });
   const again = load(BASE);
   assert.is(again.origin, 'cache');
   assert.is(run(again.module), run(first.module));
@@ -101,8 +102,55 @@ test('without the knob, nothing is read or written', () => {
   const before = readdirSync(dir, { recursive: true }).length;
   const got = load({ ...BASE, moduleCache: false, optLevel: 'none', paddingBetweenFunctions: 7 });
   assert.is(got.origin, 'compiled');
-  assert.equal({ ...got.stats }, { hits: 0, misses: 0, rejected: 0, stores: 0, writeErrors: 0 });
+  assert.equal({ ...got.stats }, { hits: 0, misses: 0, rejected: 0, stores: 0, writeErrors: 0, evicted: 0 });
   assert.is(readdirSync(dir, { recursive: true }).length, before);
+});
+
+test('a hit marks its entry as just used, for the size limit', () => {
+  load(BASE);
+  const path = moduleCachePath(dir, moduleCacheKey(WASM, BASE));
+  utimesSync(path, new Date(2000, 0, 1), new Date(2000, 0, 1));
+  assert.is(load(BASE).origin, 'cache');
+  assert.ok(Date.now() - statSync(path).mtimeMs < 60_000, 'mtime refreshed by the hit');
+});
+
+test('past its size limit, the cache drops the least recently used entries down to 3/4 of it', () => {
+  const small = mkdtempSync(join(tmpdir(), 'crucible-cache-trim-'));
+  try {
+    // Ten 1 KiB entries over two fan-out folders, entry i last used at minute i.
+    const paths = Array.from({ length: 10 }, (_, i) => moduleCachePath(small, `${i % 2}${i % 2}entry${i}`));
+    paths.forEach((p, i) => {
+      mkdirSync(join(p, '..'), { recursive: true });
+      writeFileSync(p, new Uint8Array(1024));
+      utimesSync(p, new Date(2026, 0, 1, 0, i), new Date(2026, 0, 1, 0, i));
+    });
+    writeFileSync(join(small, '00', 'inflight.tmp'), new Uint8Array(4096)); // a write in flight
+    assert.is(trimModuleCache(small, 10 * 1024), 0, 'at the limit: nothing goes');
+    assert.is(trimModuleCache(small, 8 * 1024), 4, 'down to 6 KiB');
+    assert.equal(paths.map((p) => existsSync(p)), [false, false, false, false, true, true, true, true, true, true]);
+    assert.ok(existsSync(join(small, '00', 'inflight.tmp')), 'temporary files are not entries');
+    assert.is(trimModuleCache(join(small, 'missing'), 1), 0, 'no directory yet: nothing to do');
+  } finally {
+    rmSync(small, { recursive: true, force: true });
+  }
+});
+
+test('the size limit comes from CRUCIBLE_CACHE_MAX_MB; a bad value is a ConfigError when the engine is made', () => {
+  const saved = process.env.CRUCIBLE_CACHE_MAX_MB;
+  try {
+    delete process.env.CRUCIBLE_CACHE_MAX_MB;
+    assert.is(moduleCacheLimit(), DEFAULT_CACHE_MAX_MB * 2 ** 20);
+    process.env.CRUCIBLE_CACHE_MAX_MB = '3';
+    assert.is(moduleCacheLimit(), 3 * 2 ** 20);
+    for (const bad of ['0', '-1', '1.5', 'lots']) {
+      process.env.CRUCIBLE_CACHE_MAX_MB = bad;
+      assert.throws(() => new Engine(BASE), (e: unknown) => e instanceof ConfigError && e.message.includes('CRUCIBLE_CACHE_MAX_MB'), bad);
+      new Engine({ ...BASE, moduleCache: false }); // only a cache-using engine reads it
+    }
+  } finally {
+    if (saved === undefined) delete process.env.CRUCIBLE_CACHE_MAX_MB;
+    else process.env.CRUCIBLE_CACHE_MAX_MB = saved;
+  }
 });
 
 test.run();
