@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { DEFAULT_CONFIG, type Config } from '../config/knobs.js';
 import { configMatrix } from '../../harness/generators/configs.js';
 import { ArtifactError } from '../artifact/ArtifactError.js';
+import { rejects } from '../artifact/_internals/testing.js';
 import { Engine } from './Engine.js';
 import { Module } from './Module.js';
 import { Store } from './Store.js';
@@ -101,16 +102,6 @@ test('the trap backtrace of a loaded module carries names and offsets', () => {
   assert.equal(got.frames.slice(0, 6).map((f) => f.name), ['deep', 'deep', 'deep', 'deep', 'deep', undefined]);
   assert.ok(got.frames.every((f) => typeof f.offset === 'number'));
 });
-
-function rejects(f: () => unknown): ArtifactError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ArtifactError) return e;
-    throw new Error(`expected an ArtifactError, got ${String(e)}`);
-  }
-  throw new Error('expected the artifact to be refused');
-}
 
 test('other knobs, another tier, another runtime build: refused with the reason', () => {
   const artifact = new Module(new Engine({ tier: 'compiled' }), WASM).serialize();

@@ -5,6 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ArtifactError, type ArtifactErrorReason } from './ArtifactError.js';
+import { rejects } from './_internals/testing.js';
 import { ARTIFACT_MAGIC, readArtifact, readArtifactHeader } from './readArtifact.js';
 import { DEFAULT_SECTION_ALIGNMENT, writeArtifact, type ArtifactSectionSpec } from './writeArtifact.js';
 import { encodeHeader, FIXED_PREFIX, FORMAT_VERSION } from './_internals/header.js';
@@ -28,16 +29,6 @@ const SECTIONS: ArtifactSectionSpec[] = [
   { name: 'image', bytes: pattern(70000, 4), lazy: true, align: 65536 },
   { name: 'sp\u00e9cial \u{1f600}', bytes: pattern(7, 5), align: 8 },
 ];
-
-function rejects(f: () => unknown): ArtifactError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ArtifactError) return e;
-    throw new Error(`expected an ArtifactError, got ${String(e)}`);
-  }
-  throw new Error('expected an ArtifactError, got none');
-}
 
 function expectReason(f: () => unknown, reason: ArtifactErrorReason, message?: RegExp): ArtifactError {
   const e = rejects(f);

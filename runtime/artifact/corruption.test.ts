@@ -6,13 +6,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { ArtifactError } from './ArtifactError.js';
 import type { Artifact } from './Artifact.js';
 import { openArtifactFile } from './openArtifactFile.js';
 import { readArtifact, readArtifactHeader } from './readArtifact.js';
 import { writeArtifact, type ArtifactSectionSpec } from './writeArtifact.js';
 import { AT_CHECKSUM, headerChecksum } from './_internals/header.js';
 import { ScratchFile } from './_internals/scratchFile.js';
+import { artifactErrorOf } from './_internals/testing.js';
 import { tsTwin } from '../../native/tsTwin.js';
 
 const EXPECT = { runtimeVersion: '0.1.0+0123456789ab', knobs: '{"optLevel":"speed","padding":4}' };
@@ -66,17 +66,6 @@ function lazyOwner(original: Uint8Array, at: number): string | undefined {
   return undefined;
 }
 
-/** Runs `f`; a throw must be an ArtifactError. Returns what it threw, or undefined. */
-function onlyArtifactErrors(f: () => void, what: string): ArtifactError | undefined {
-  try {
-    f();
-    return undefined;
-  } catch (e) {
-    if (e instanceof ArtifactError) return e;
-    throw new Error(`${what}: ${String(e)} escaped`);
-  }
-}
-
 /**
  * `bytes` (a corrupted `original`) is refused at load, or at first use of the lazy section hit,
  * the same way by every loader. Returns the reason at load (undefined: refused at first use).
@@ -84,14 +73,14 @@ function onlyArtifactErrors(f: () => void, what: string): ArtifactError | undefi
 function assertRefused(original: Uint8Array, bytes: Uint8Array, at: number, what: string, loaders = LOADERS): string | undefined {
   const verdicts = loaders.map(([how, load]) => {
     let art: Artifact | undefined;
-    const e = onlyArtifactErrors(() => void (art = load(bytes)), `${what} (${how})`);
+    const e = artifactErrorOf(() => void (art = load(bytes)), `${what} (${how})`);
     if (e !== undefined) return e.reason;
     const owner = lazyOwner(original, at);
     assert.ok(owner !== undefined, `${what} (${how}): accepted, yet byte ${at} is in no lazy section`);
     const loaded = art!;
-    const first = onlyArtifactErrors(() => loaded.section(owner), what);
+    const first = artifactErrorOf(() => loaded.section(owner), what);
     assert.is(first?.reason, 'checksum', `${what} (${how}): first use of '${owner}'`);
-    assert.is(onlyArtifactErrors(() => loaded.verifyAll(), what)?.reason, 'checksum', `${what} (${how}): verifyAll`);
+    assert.is(artifactErrorOf(() => loaded.verifyAll(), what)?.reason, 'checksum', `${what} (${how}): verifyAll`);
     return undefined;
   });
   for (const v of verdicts) assert.is(v, verdicts[0], `${what}: the file loader agrees with the bytes loader`);
@@ -100,7 +89,7 @@ function assertRefused(original: Uint8Array, bytes: Uint8Array, at: number, what
 
 /** The reason each loader refuses `bytes` at load with (they must agree); undefined if accepted. */
 function reasonAtLoad(bytes: Uint8Array, what: string): string | undefined {
-  const reasons = LOADERS.map(([how, load]) => onlyArtifactErrors(() => void load(bytes), `${what} (${how})`)?.reason);
+  const reasons = LOADERS.map(([how, load]) => artifactErrorOf(() => void load(bytes), `${what} (${how})`)?.reason);
   assert.is(reasons[1], reasons[0], `${what}: the file loader agrees with the bytes loader`);
   return reasons[0];
 }
@@ -128,7 +117,7 @@ test('every single-bit flip of the small artifact is refused (every byte of it f
 test('every truncation of the small artifact is refused at load', () => {
   for (let n = 0; n < SMALL.length; n++) {
     assert.is(reasonAtLoad(SMALL.subarray(0, n), `length ${n}`), n === 0 ? 'not-an-artifact' : 'truncated', `length ${n}`);
-    assert.is(onlyArtifactErrors(() => void readArtifactHeader(SMALL.subarray(0, n)), `header, length ${n}`)?.reason,
+    assert.is(artifactErrorOf(() => void readArtifactHeader(SMALL.subarray(0, n)), `header, length ${n}`)?.reason,
       n === 0 ? 'not-an-artifact' : 'truncated');
   }
 });
@@ -154,7 +143,7 @@ test('garbage: only ArtifactError, whatever the bytes', () => {
   });
   fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), magicAndVersion), (bytes) => {
     assert.ok(reasonAtLoad(bytes, 'garbage') !== undefined);
-    onlyArtifactErrors(() => void readArtifactHeader(bytes), 'garbage header');
+    artifactErrorOf(() => void readArtifactHeader(bytes), 'garbage header');
   }), { numRuns: 2000, seed: 13 });
 });
 
@@ -167,14 +156,14 @@ test('crafted headers (mutated, checksum recomputed): only ArtifactError, now or
     for (const [at, v] of edits) if (at < AT_CHECKSUM || at >= AT_CHECKSUM + 32) bytes[at] = v;
     const len = Math.min(new DataView(bytes.buffer).getUint32(12, true), bytes.length);
     if (len >= AT_CHECKSUM + 32) bytes.set(headerChecksum(bytes.subarray(0, len)), AT_CHECKSUM);
-    onlyArtifactErrors(() => void readArtifactHeader(bytes), 'crafted header');
+    artifactErrorOf(() => void readArtifactHeader(bytes), 'crafted header');
     const outcomes = LOADERS.map(([how, load]) => {
       let art: Artifact | undefined;
-      const e = onlyArtifactErrors(() => void (art = load(bytes)), `crafted (${how})`);
+      const e = artifactErrorOf(() => void (art = load(bytes)), `crafted (${how})`);
       if (art === undefined) return e?.reason;
       const loaded = art;
-      const reasons = loaded.header.sections.map((s) => onlyArtifactErrors(() => void loaded.section(s.name), `crafted (${how}), section`)?.reason);
-      onlyArtifactErrors(() => loaded.verifyAll(), `crafted (${how}), verifyAll`);
+      const reasons = loaded.header.sections.map((s) => artifactErrorOf(() => void loaded.section(s.name), `crafted (${how}), section`)?.reason);
+      artifactErrorOf(() => loaded.verifyAll(), `crafted (${how}), verifyAll`);
       return reasons.join();
     });
     assert.is(outcomes[1], outcomes[0], 'the file loader agrees with the bytes loader');

@@ -14,6 +14,7 @@ import { writeArtifact, type ArtifactSectionSpec } from './writeArtifact.js';
 import { digestStats } from './_internals/digest.js';
 import { MAP_ALIGNMENT } from './_internals/fileSource.js';
 import { ScratchFile } from './_internals/scratchFile.js';
+import { artifactErrorOf } from './_internals/testing.js';
 
 const EXPECT = { runtimeVersion: '0.1.0+feedface', knobs: '{"optLevel":"speed"}' };
 const PAGE = 4096;
@@ -73,15 +74,7 @@ function recorder(backend: MemoryBackend): { calls: [number, number][]; map: Map
   return { calls, map };
 }
 
-function reasonOf(f: () => unknown): ArtifactErrorReason | undefined {
-  try {
-    f();
-    return undefined;
-  } catch (e) {
-    if (e instanceof ArtifactError) return e.reason;
-    throw new Error(`expected an ArtifactError, got ${String(e)}`);
-  }
-}
+const reasonOf = (f: () => unknown): ArtifactErrorReason | undefined => artifactErrorOf(f)?.reason;
 
 const backends = loadMemoryBackend().name === 'native' ? [loadMemoryBackend(), tsTwin] : [tsTwin];
 const spec = (name: string) => SECTIONS.find((s) => s.name === name)!;
