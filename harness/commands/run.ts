@@ -13,7 +13,9 @@ import { Linker } from '../../runtime/api/Linker.js';
 import { LinkError, Trap, TrapKind } from '../../runtime/errors.js';
 import { DEFAULT_CONFIG, type Config } from '../../runtime/config/knobs.js';
 import { ArtifactError } from '../../runtime/artifact/ArtifactError.js';
-import { ARTIFACT_MAGIC, readArtifactHeader } from '../../runtime/artifact/readArtifact.js';
+import { ARTIFACT_MAGIC } from '../../runtime/artifact/readArtifact.js';
+import { readArtifactFileHeader } from '../../runtime/artifact/openArtifactFile.js';
+import { loadMemoryBackend } from '../../native/loadMemoryBackend.js';
 import { configFrom, loadConfig } from '../../runtime/config/loadConfig.js';
 import { rawArray, type Raw } from '../../runtime/instance/objects.js';
 import { ValType, valTypeName } from '../../runtime/types.js';
@@ -117,10 +119,10 @@ function isArtifactFile(file: string): boolean {
   }
 }
 
-/** The codegen knobs an artifact was made with, as a config (exit 2 when unreadable). */
+/** The codegen knobs an artifact was made with, as a config (exit 2 when unreadable). Reads only the header. */
 function artifactConfig(file: string): Config {
   try {
-    return configFrom(JSON.parse(readArtifactHeader(readFileSync(file)).knobs));
+    return configFrom(JSON.parse(readArtifactFileHeader(file, loadMemoryBackend().mapFile).knobs));
   } catch (e) {
     if (e instanceof ArtifactError) throw new InputError(`${file}: rejected artifact: ${e.message}`);
     throw new InputError(`${file}: rejected artifact: ${(e as Error).message}`);

@@ -8,7 +8,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadMemoryBackend, tsTwin, type MemoryBackend } from '../../native/memoryImages.js';
 import { ArtifactError, type ArtifactErrorReason } from './ArtifactError.js';
-import { openArtifactFile, type MapFile } from './openArtifactFile.js';
+import { openArtifactFile, readArtifactFileHeader, type MapFile } from './openArtifactFile.js';
 import { readArtifact, readArtifactHeader, type ArtifactHeader } from './readArtifact.js';
 import { writeArtifact, type ArtifactSectionSpec } from './writeArtifact.js';
 import { digestStats } from './_internals/digest.js';
@@ -113,6 +113,16 @@ for (const b of backends) {
     assert.equal(art.header, HEADER);
     for (const s of ['layout', 'meta', 'code']) assert.equal(art.section(s), spec(s).bytes, s);
     assert.is(calls.length, 2, 'eager sections come from the prefix');
+  });
+
+  test(name('the header alone: read from the first page only, checked like a load'), () => {
+    const { calls, map } = recorder(b);
+    assert.equal(readArtifactFileHeader(PATH, map), HEADER);
+    assert.equal(calls, [[0, PAGE]]);
+    const bad = BYTES.slice();
+    bad[20] ^= 1; // inside the header: its checksum no longer holds
+    assert.is(reasonOf(() => readArtifactFileHeader(fileOf(bad), map)), 'checksum');
+    assert.is(reasonOf(() => readArtifactFileHeader(fileOf(BYTES.subarray(0, 1000)), map)), 'truncated');
   });
 
   test(name('each lazy section is mapped once, on first use, from the 64 KiB boundary below its padding'), () => {

@@ -2,8 +2,8 @@
 // page, then only the eager prefix, each lazy section mapped (and hashed) on first use. The
 // checks are readArtifact's, shared; mapping itself is the memory backend's (passed in).
 
-import type { Artifact, ArtifactExpectation } from './Artifact.js';
-import { checkArtifact } from './_internals/checkArtifact.js';
+import type { Artifact, ArtifactExpectation, ArtifactHeader } from './Artifact.js';
+import { checkArtifact, checkHeader } from './_internals/checkArtifact.js';
 import { fileSource, type MapFile } from './_internals/fileSource.js';
 
 export type { MapFile } from './_internals/fileSource.js';
@@ -20,4 +20,13 @@ export type { MapFile } from './_internals/fileSource.js';
  */
 export function openArtifactFile(path: string, expect: ArtifactExpectation, mapFile: MapFile): Artifact {
   return checkArtifact(fileSource(path, mapFile), expect);
+}
+
+/**
+ * The header of the artifact file at `path`, checked (magic, format version, header checksum,
+ * extent against the file's size), without reading past it: a tool can learn an artifact's
+ * knobs and sections from a file of any size. Throws ArtifactError only.
+ */
+export function readArtifactFileHeader(path: string, mapFile: MapFile): ArtifactHeader {
+  return checkHeader(fileSource(path, mapFile));
 }
