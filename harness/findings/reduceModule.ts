@@ -99,7 +99,7 @@ const PASSES: readonly (readonly [string, Pass])[] = [
   ['leftovers', function* (c) {
     const m = E.editable(c.bytes);
     for (const id of [SEC.elem, SEC.data, SEC.global, SEC.table, SEC.memory]) yield* withBytes(c, E.dropSection(m, id));
-    yield* withBytes(c, E.dropLastType(m));
+    for (let k = E.typeCount(m) - 1; k >= 0; k--) yield* withBytes(c, E.dropType(m, k));
   }],
   ['constants', function* (c) {
     const m = E.editable(c.bytes);

@@ -1,6 +1,6 @@
 // The reducer's edits on a module binary, each one smaller or simpler than its input: drop
 // the start function, an export, a data or element segment, a whole function, an import, a
-// global, a table (renumbering what follows it); replace a body by the plainest one of its
+// global, a table, a type (renumbering what follows it); replace a body by the plainest one of its
 // type; delete a run of instructions; zero a constant. An edit may produce an invalid module
 // (deleting half a block): the reducer validates every candidate.
 
@@ -83,11 +83,18 @@ export function dropSection(m: Editable, id: number): Uint8Array | undefined {
   return findSection(m.sections, id) ? joinSections(withSection(m.sections, id, undefined)) : undefined;
 }
 
-/** Without the last function type (valid only while nothing uses it), or undefined when none is left. */
-export function dropLastType(m: Editable): Uint8Array | undefined {
-  const types = typeEntries(findSection(m.sections, SEC.type)?.body ?? Uint8Array.of(0));
-  if (types.length === 0) return undefined;
-  return joinSections(withSection(m.sections, SEC.type, types.length === 1 ? undefined : typeBody(types.slice(0, -1))));
+/** Number of types in the type section. */
+export function typeCount(m: Editable): number {
+  return m.results.length;
+}
+
+/** Without type `k` (later types renumbered), or undefined while a function, import or instruction uses it. */
+export function dropType(m: Editable, k: number): Uint8Array | undefined {
+  const types = typeEntries(findSection(m.sections, SEC.type)!.body);
+  return unlessReferenced(() => {
+    const rest = types.filter((_, i) => i !== k);
+    return joinSections(shiftOut(withSection(m.sections, SEC.type, rest.length === 0 ? undefined : typeBody(rest)), 'type', k));
+  });
 }
 
 /** Without the start function. */

@@ -1,16 +1,20 @@
-// Renumbers the table or the global index space of a module: every instruction that names a
-// table (call_indirect, table.*, table.init/copy) or a global (global.get/set, in bodies and
-// constant expressions), element segments' tables, and exports. Used by the reducer to drop
-// tables, globals and their imports. Functions have their own (remapFuncs.ts); memories are
-// left out (2.0 has one, and dropping it is only valid while nothing uses it).
+// Renumbers the table, global or type index space of a module: every instruction that names a
+// table (call_indirect, table.*, table.init/copy), a global (global.get/set, in bodies and
+// constant expressions) or a type (call_indirect, block types), element segments' tables,
+// functions' and function imports' types, and exports. Used by the reducer to drop tables,
+// globals, types and imports. Functions have their own (remapFuncs.ts); memories are left out
+// (2.0 has one, and dropping it is only valid while nothing uses it).
 
 import { ByteWriter } from '../../wasm/ByteWriter.js';
 import type { ImmKind } from '../../../runtime/opcodes/table.js';
 import { readBodies, rewriteCode, writeBodies, type Instr } from './code.js';
-import { readDatas, readElems, readExports, readGlobals, writeDatas, writeElems, writeExports, writeGlobals, type ElemEntry } from './entries.js';
+import {
+  readDatas, readElems, readExports, readGlobals, readImports, writeDatas, writeElems, writeExports, writeGlobals, writeImports, type ElemEntry,
+} from './entries.js';
+import { Reader } from '../../../runtime/binary/Reader.js';
 import { findSection, SEC, withSection, type Section } from './sections.js';
 
-/** A reference to a table or global the map dropped: the rewrite is impossible. */
+/** A reference to a table, global or type the map dropped: the rewrite is impossible. */
 export class DroppedIndexError extends Error {
   override readonly name = 'DroppedIndexError';
 }
@@ -19,7 +23,7 @@ export class DroppedIndexError extends Error {
 export type IndexMap = (oldIndex: number) => number | undefined;
 
 /** The spaces this file renumbers. */
-export type Space = 'table' | 'global';
+export type Space = 'table' | 'global' | 'type';
 
 /**
  * Per space, the immediate kinds that hold an index of it, and which of the (u32) immediates
@@ -29,9 +33,11 @@ export type Space = 'table' | 'global';
 const INDEX_FIELDS: Readonly<Record<Space, Partial<Record<ImmKind, readonly ('a' | 'b')[]>>>> = {
   table: { table: ['a'], call_indirect: ['b'], table_table: ['a', 'b'], elem_table: ['b'] },
   global: { global: ['a'] },
+  type: { call_indirect: ['a'] },
 };
 const TWO_IMMEDIATES: ReadonlySet<ImmKind> = new Set(['call_indirect', 'table_table', 'elem_table']);
-const EXPORT_KIND: Readonly<Record<Space, number>> = { table: 1, global: 3 };
+/** Export kind bytes per space (types are not exported). */
+const EXPORT_KIND: Readonly<Record<Space, number | undefined>> = { table: 1, global: 3, type: undefined };
 
 function mapped(map: IndexMap, space: Space, i: number): number {
   const n = map(i);
@@ -41,6 +47,11 @@ function mapped(map: IndexMap, space: Space, i: number): number {
 
 /** `ins` written back with its `space` indices mapped, or undefined when it names none. */
 function remapInstr(ins: Instr, space: Space, map: IndexMap): number[] | undefined {
+  // A block type is an s33: a type index when not negative (negative: a value type or none).
+  if (ins.op.imm === 'blocktype') {
+    if (space !== 'type' || ins.imm.a < 0) return undefined;
+    return new ByteWriter(8).u8(ins.op.code).sleb32(mapped(map, space, ins.imm.a)).toArray();
+  }
   const fields = INDEX_FIELDS[space][ins.op.imm];
   if (fields === undefined) return undefined;
   const imm = { a: ins.imm.a, b: ins.imm.b };
@@ -105,14 +116,38 @@ export function remapIndices(sections: readonly Section[], space: Space, map: In
       out = withSection(out, SEC.data, writeDatas(entries));
     }
   }
+  if (space === 'type') out = remapFuncTypes(out, map);
   const exp = findSection(out, SEC.export);
-  if (exp !== undefined) {
+  if (exp !== undefined && EXPORT_KIND[space] !== undefined) {
     const entries = readExports(exp.body).flatMap((e) => {
       if (e.kind !== EXPORT_KIND[space]) return [e];
       const n = map(e.index);
       return n === undefined ? [] : [{ ...e, index: n }];
     });
     out = withSection(out, SEC.export, writeExports(entries));
+  }
+  return out;
+}
+
+/** `sections` with the type index of every defined function and function import mapped. */
+function remapFuncTypes(sections: readonly Section[], map: IndexMap): Section[] {
+  let out = [...sections];
+  const funcs = findSection(out, SEC.func);
+  if (funcs !== undefined) {
+    const r = new Reader(funcs.body);
+    const types = Array.from({ length: r.u32() }, () => mapped(map, 'type', r.u32()));
+    const w = new ByteWriter(8 + types.length * 2).uleb(types.length);
+    for (const t of types) w.uleb(t);
+    out = withSection(out, SEC.func, w.finish());
+  }
+  const imp = findSection(out, SEC.import);
+  if (imp !== undefined) {
+    const entries = readImports(imp.body).map((e) => {
+      if (e.kind !== 0) return e;
+      const typeIndex = mapped(map, 'type', e.typeIndex);
+      return { ...e, typeIndex, desc: new ByteWriter(5).uleb(typeIndex).finish() };
+    });
+    out = withSection(out, SEC.import, writeImports(entries));
   }
   return out;
 }

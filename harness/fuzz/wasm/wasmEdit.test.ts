@@ -143,6 +143,36 @@ test('dropping imports renumbers functions, tables and globals; constant express
   assert.equal(m.imports.map((i) => i.name), ['g', 'f1']);
 });
 
+test('dropping an unused type renumbers function and import types, call_indirect and block types', () => {
+  const bytes = watToWasm(`(module
+    (type $unused (func (param f64)))
+    (type $v (func (result i32)))
+    (type $bt (func (param i32) (result i32)))
+    (import "m" "f" (func $f (type $v)))
+    (table 1 funcref) (elem (i32.const 0) $k)
+    (func $k (type $v) (i32.const 3))
+    (func (export "run") (type $v)
+      i32.const 5
+      block (type $bt) (param i32) (result i32)
+        i32.const 0
+        call_indirect (type $v)
+        i32.add
+      end
+      call $f
+      i32.add))`);
+  const imports = { m: { f: () => 100 } };
+  const want = runOnV8(bytes, imports);
+  assert.is(want, 5 + 3 + 100);
+  const m = E.editable(bytes);
+  assert.is(E.typeCount(m), 3);
+  assert.is(E.dropType(m, 1), undefined, '$v is used');
+  assert.is(E.dropType(m, 2), undefined, '$bt is used by a block');
+  const next = E.dropType(m, 0)!;
+  const info = checkModule(next);
+  assert.is(info.types.length, 2);
+  assert.is(runOnV8(next, imports), want);
+});
+
 test('a segment moved off table 0 takes the explicit-table form', () => {
   const bytes = watToWasm(`(module (table 2 funcref) (elem (i32.const 0) func $a) (elem (i32.const 1) funcref (ref.func $a))
     (func $a (result i32) (i32.const 7)) (func (export "run") (result i32) (call_indirect (result i32) (i32.const 1))))`);
