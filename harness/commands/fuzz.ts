@@ -9,7 +9,11 @@ import { writeJson } from '../cli/writeJson.js';
 import { loadWabt } from '../wat/watToWasm.js';
 import { enginesFlag, overlayFlag } from '../fuzz/cliOptions.js';
 import { fuzz, type FuzzStats } from '../fuzz/fuzzLoop.js';
-import { knobCoverage } from '../fuzz/knobCoverage.js';
+import { knobCoverage, narrowedAway } from '../fuzz/knobCoverage.js';
+import { forDifferential } from '../generators/configs.js';
+
+/** Knob values forDifferential never draws for fuzz cases: left out of the coverage. */
+const NARROWED = narrowedAway(forDifferential);
 
 export const help = `usage: crucible fuzz [options]
 
@@ -42,7 +46,7 @@ function top(o: Record<string, number>, n: number): string {
 
 function progressLine(s: FuzzStats): string {
   const secs = (Date.now() - s.startedAt) / 1000;
-  const cov = knobCoverage(s.knobs);
+  const cov = knobCoverage(s.knobs, NARROWED);
   const found = s.findings.length;
   const fresh = s.findings.filter((f) => f.isNew).length;
   return `[${secs.toFixed(0)}s] ${s.execs} cases (${(s.execs / Math.max(secs, 0.001)).toFixed(0)}/s) | findings ${found} (${fresh} new) | ` +
@@ -104,12 +108,13 @@ export async function run(argv: string[]): Promise<number> {
   if (tty) process.stderr.write(`\r\x1b[K${progressLine(stats)}\n`);
 
   const secs = stats.fuzzMs / 1000;
-  const cov = knobCoverage(stats.knobs);
+  const cov = knobCoverage(stats.knobs, NARROWED);
   console.log(`${stats.execs} cases in ${secs.toFixed(1)} s (${(stats.execs / Math.max(secs, 0.001)).toFixed(0)}/s), seed ${seed}: ` +
     `${stats.mismatches} mismatches, ${stats.crashes} crashes, ${stats.timeouts} timeouts, ${stats.poisoned} poisoned`);
   for (const [why, n] of Object.entries(stats.poisons).sort((a, b) => b[1] - a[1])) console.log(`POISONED ${n}: ${why}`);
   for (const [why, n] of Object.entries(stats.skips).sort((a, b) => b[1] - a[1])) console.log(`SKIPPED ${n}: ${why}`);
-  console.log(`knob coverage ${cov.covered}/${cov.total}${cov.missing.length ? ` (never: ${cov.missing.join(', ')})` : ''}`);
+  console.log(`knob coverage ${cov.covered}/${cov.total}${cov.missing.length ? ` (never: ${cov.missing.join(', ')})` : ''}` +
+    `${cov.narrowed.length ? `; not drawn for differential runs: ${cov.narrowed.join(', ')}` : ''}`);
   if (stats.crashesNotReproduced > 0) console.log(`${stats.crashesNotReproduced} batch crash(es) did not happen again case by case`);
   const seen = new Set<string>();
   for (const f of stats.findings) {

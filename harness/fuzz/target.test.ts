@@ -10,7 +10,8 @@ import { rawArray } from '../../runtime/instance/objects.js';
 import { FuncRefArg, EXTERN_VALUES } from '../generators/calls.js';
 import { caseArbitrary, drawCases, toOracleCase } from './target.js';
 import { caseFromJson, encodeCalls, CallsJsonError, decodeCalls } from './caseJson.js';
-import { knobBuckets, knobCoverage } from './knobCoverage.js';
+import { knobBuckets, knobCoverage, narrowedAway } from './knobCoverage.js';
+import { forDifferential } from '../generators/configs.js';
 import { loadWabt, watToWasm } from '../wat/watToWasm.js';
 import { DEFAULT_CONFIG } from '../../runtime/config/knobs.js';
 
@@ -61,10 +62,13 @@ test('calls.json is exact: NaN payloads, i64 extremes, v128, funcref and externr
 test('still fuzzing: random cases reach every knob bucket but the ones narrowed away', () => {
   const seen: Record<string, number> = {};
   for (const d of drawCases(3, 0, 400)) for (const b of knobBuckets(toOracleCase(d).config)) seen[b] = (seen[b] ?? 0) + 1;
-  const { missing } = knobCoverage(seen);
-  // forDifferential pins tier to compiled and moduleCache off; the top of maxCallDepth's range
-  // is never drawn (and toOracleCase only ever lowers it).
-  assert.equal(missing, ['tier=interp', 'maxCallDepth=high', 'moduleCache=true']);
+  const narrowed = narrowedAway(forDifferential);
+  // forDifferential pins tier to compiled and moduleCache off (the reasons are in its comments).
+  assert.equal(narrowed, ['tier=interp', 'moduleCache=true']);
+  const cov = knobCoverage(seen, narrowed);
+  assert.equal(cov.missing, []);
+  assert.equal(cov.narrowed, narrowed);
+  assert.is(cov.covered, cov.total);
 });
 
 test.run();

@@ -49,7 +49,7 @@ function oneOf<V extends string>(values: readonly V[], def: V, codegen: boolean,
 export const KNOBS = {
   tier: oneOf(['interp', 'compiled'] as const, 'interp', true, 'Execution tier: the reference interpreter or the wasm-to-JS compiler.'),
   maxCallDepth: int(10_000, 1000, 100_000, false, 'Deepest wasm call depth before a "call stack exhausted" trap.', () =>
-    fc.oneof(fc.constant(10_000), fc.integer({ min: 1000, max: 20_000 })),
+    fc.oneof(fc.constant(10_000), fc.integer({ min: 1000, max: 20_000 }), fc.integer({ min: 1000, max: 100_000 })),
   ),
   consumeFuel: bool(false, true, 'Charge one unit of fuel per instruction (end/else free), checked at function entry and loop headers.'),
   epochInterruption: bool(false, true, 'Check the store\'s epoch deadline at function entry and loop headers; past it, trap with "interrupt".'),
