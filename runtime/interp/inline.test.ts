@@ -1,6 +1,6 @@
-// The loop's inline i32 fast paths must agree with the shared numeric table they shadow: every
-// inlined op runs, inlined and through the table, on edge and pseudo-random operands, and both
-// are compared with scalarOps directly.
+// The loop's inline i32 fast paths and fused i32 ops must agree with the shared numeric table
+// they shadow: every such op runs inlined, through the table, fused (slot-slot, slot-constant,
+// and as compare-and-branch), on edge and pseudo-random operands, each compared with scalarOps.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -8,13 +8,21 @@ import { scalarOps } from '../numeric/scalarOps.js';
 import { INLINE_CODES } from './_internals/codes.js';
 import { testInstance } from './_internals/testInstance.js';
 
-const names = Object.keys(INLINE_CODES);
+// The fused forms also cover ops the loop does not inline (rotates, le_u, ge_u).
+const names = [...new Set([...Object.keys(INLINE_CODES), 'i32.rotl', 'i32.rotr', 'i32.le_u', 'i32.ge_u'])];
 const unary = (name: string) => name === 'i32.eqz';
-const wat = `(module ${names.map((n) => unary(n)
-  ? `(func (export "${n}") (param i32) (result i32) (${n} (local.get 0)))`
-  : `(func (export "${n}") (param i32 i32) (result i32) (${n} (local.get 0) (local.get 1)))`).join('\n')})`;
-
+const compare = (name: string) => /\.(eq|ne|[lg][te]_[su])$/.test(name);
 const EDGES = [0, 1, -1, 2, 31, 32, 33, 0x7fffffff, -0x80000000, 0x40000000, -0x40000000, 0xffff, 65536];
+const KONSTS = [0, 1, -1, 31, 32, 0x7fffffff, -0x80000000];
+
+// `name` on (x, y); `name_k<i>` on (x, KONSTS[i]); `name_br` as the condition of an `if`.
+const wat = `(module ${names.map((n) => unary(n)
+  ? `(func (export "${n}") (param i32) (result i32) (${n} (local.get 0)))
+     (func (export "${n}_br") (param i32) (result i32) (if (result i32) (${n} (local.get 0)) (then (i32.const 1)) (else (i32.const 0))))`
+  : `(func (export "${n}") (param i32 i32) (result i32) (${n} (local.get 0) (local.get 1)))
+     ${KONSTS.map((k, i) => `(func (export "${n}_k${i}") (param i32 i32) (result i32) (${n} (local.get 0) (i32.const ${k})))`).join(' ')}
+     ${compare(n) ? `(func (export "${n}_br") (param i32 i32) (result i32) (if (result i32) (${n} (local.get 0) (local.get 1)) (then (i32.const 1)) (else (i32.const 0))))` : ''}`,
+).join('\n')})`;
 
 function operands(): number[] {
   const out = [...EDGES];
@@ -27,8 +35,8 @@ function operands(): number[] {
 }
 
 test('inline i32 ops match the numeric table, and so does the table path', () => {
-  const inline = testInstance(wat, { inline: true });
-  const table = testInstance(wat, { inline: false });
+  const inline = testInstance(wat, { inline: true, fuse: false });
+  const table = testInstance(wat, { inline: false, fuse: false });
   const xs = operands();
   for (const name of names) {
     const ref = scalarOps[name];
@@ -36,16 +44,41 @@ test('inline i32 ops match the numeric table, and so does the table path', () =>
     for (const a of xs) {
       if (unary(name)) {
         const want = ref(a);
-        assert.equal(inline.call(name, a), [want], `${name}(${a}) inline`);
+        if (INLINE_CODES[name] !== undefined) assert.equal(inline.call(name, a), [want], `${name}(${a}) inline`);
         assert.equal(table.call(name, a), [want], `${name}(${a}) table`);
         continue;
       }
       for (const b of xs) {
         const want = ref(a, b);
+        if (INLINE_CODES[name] === undefined) continue;
         const [got] = inline.call(name, a, b);
         if (got !== want || Object.is(got, -0)) assert.unreachable(`${name}(${a}, ${b}) inline: ${got} != ${want}`);
         const [viaTable] = table.call(name, a, b);
         if (viaTable !== want) assert.unreachable(`${name}(${a}, ${b}) table: ${viaTable} != ${want}`);
+      }
+    }
+  }
+});
+
+test('fused i32 ops (slot-slot, slot-constant, compare-and-branch) match the numeric table', () => {
+  const fused = testInstance(wat);
+  const xs = operands();
+  const check = (got: unknown, want: number, what: string): void => {
+    if (got !== want || Object.is(got, -0)) assert.unreachable(`${what} fused: ${String(got)} != ${want}`);
+  };
+  for (const name of names) {
+    const ref = scalarOps[name]!;
+    for (const a of xs) {
+      if (unary(name)) {
+        check(fused.call(name, a)[0], ref(a) as number, `${name}(${a})`);
+        check(fused.call(`${name}_br`, a)[0], ref(a) as number, `${name}(${a}) as a branch`);
+        continue;
+      }
+      KONSTS.forEach((k, i) => check(fused.call(`${name}_k${i}`, a, 0)[0], ref(a, k) as number, `${name}(${a}, const ${k})`));
+      for (const b of xs) {
+        const want = ref(a, b) as number;
+        check(fused.call(name, a, b)[0], want, `${name}(${a}, ${b})`);
+        if (compare(name)) check(fused.call(`${name}_br`, a, b)[0], want, `${name}(${a}, ${b}) as a branch`);
       }
     }
   }

@@ -1,6 +1,6 @@
-// Lowers one validated function body into interpreter code (see codes.ts): branch targets
-// become code positions, unwinds get their heights precomputed, unreachable code is dropped.
-// Trusts the validator: on an invalid body the result is unspecified.
+// Lowers one validated function body into interpreter code (see codes.ts; fused ops come from
+// the fuse.ts peephole): branch targets become code positions, unwinds get their heights
+// precomputed, unreachable code is dropped. Trusts the validator (invalid body: unspecified).
 
 import { Reader } from '../../binary/Reader.js';
 import type { Raw } from '../../instance/objects.js';
@@ -13,6 +13,8 @@ import { RARE_FNS } from './rareOps.js';
 import { NUMERIC_FNS } from '../../exec/numericFns.js';
 import { fuelPlan } from '../../exec/fuelPlan.js';
 import { blockSig } from '../../exec/blockSig.js';
+import { Emitter } from './Emitter.js';
+import { Fuser } from './fuse.js';
 
 /** A function ready to run: code, the byte offset of every code slot, constants, frame shape. */
 export interface Lowered {
@@ -39,6 +41,11 @@ export interface LowerOptions {
   readonly epoch?: boolean;
   /** Run the hot i32 ops inline instead of through the function table. */
   readonly inline: boolean;
+  /**
+   * Fuse operand fetches, ops and local stores into one code (fuse.ts; default on). Off, the
+   * code is one lowered op per wasm instruction: the tests compare both ways.
+   */
+  readonly fuse?: boolean;
 }
 
 /** One open block, loop, if, or the function body itself. */
@@ -58,28 +65,6 @@ interface Ctl {
   readonly deadEntry: boolean;
   /** The code currently being read is unreachable. */
   dead: boolean;
-}
-
-/** A growable pair of code and offset arrays. */
-class Emitter {
-  code = new Int32Array(64);
-  offs = new Int32Array(64);
-  len = 0;
-  /** Byte offset of the instruction being lowered. */
-  at = 0;
-
-  emit(x: number): void {
-    if (this.len === this.code.length) {
-      const code = new Int32Array(this.len * 2);
-      const offs = new Int32Array(this.len * 2);
-      code.set(this.code);
-      offs.set(this.offs);
-      this.code = code;
-      this.offs = offs;
-    }
-    this.offs[this.len] = this.at;
-    this.code[this.len++] = x;
-  }
 }
 
 const ZERO: Partial<Record<ValType, Raw>> = {
@@ -115,6 +100,7 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
   pool.length = 0;
 
   const e = new Emitter();
+  const fuser = opts.fuse === false ? undefined : new Fuser(e);
   const r = new Reader(module.bytes, body.codeStart, body.codeEnd);
   const ctl: Ctl[] = [];
   let h = nLocals; // static operand height, fp-relative (valid in reachable code)
@@ -133,6 +119,7 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
   const charge = (at: number): void => {
     const n = plan?.get(at);
     if (n === undefined) return;
+    fuser?.flush(); // a batch's charge comes before any of its instructions
     e.emit(C.FUEL);
     e.emit(n);
   };
@@ -225,6 +212,18 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
       continue;
     }
     charge(at);
+    if (fuser !== undefined) {
+      fuser.begin();
+      // br_if and if look at the fuser themselves; everything else not fused flushes it.
+      if (op.name !== 'br_if' && op.name !== 'if') {
+        const after = fuser.lower(op.name, imm, h, () => lowerPlain(op, imm));
+        if (after >= 0) {
+          h = after;
+          continue;
+        }
+        fuser.flush();
+      }
+    }
 
     switch (op.name) {
       case 'unreachable':
@@ -247,10 +246,15 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
       }
       case 'if': {
         const [p, q] = blockType(imm.a);
+        const sp = fuser !== undefined ? fuser.branchHead(true, h) : -1;
         h--;
-        e.emit(C.IF);
+        if (sp < 0) {
+          fuser?.flush();
+          e.emit(C.IF);
+        }
         const slot = e.len;
         e.emit(-1);
+        if (sp >= 0) e.emit(sp);
         push('if', p, q, false).elseFixup = slot;
         break;
       }
@@ -268,10 +272,20 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
         branch(imm.a, C.JUMP, C.BR_UNWIND);
         markDead();
         break;
-      case 'br_if':
+      case 'br_if': {
+        const t = ctl[ctl.length - 1 - imm.a];
+        // Fused only when nothing is unwound: the fused branches just set sp.
+        const sp = fuser !== undefined && h - 1 - arityOf(t) === t.height ? fuser.branchHead(false, h) : -1;
         h--;
-        branch(imm.a, C.BR_IF, C.BR_IF_UNWIND);
+        if (sp >= 0) {
+          target(t);
+          e.emit(sp);
+        } else {
+          fuser?.flush();
+          branch(imm.a, C.BR_IF, C.BR_IF_UNWIND);
+        }
         break;
+      }
       case 'br_table': {
         h--;
         const n = imm.labels.length - 1;

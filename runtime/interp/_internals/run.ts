@@ -1,18 +1,20 @@
-// The interpreter loop: runs lowered code with one value stack (locals live in it at fp) and
+// The interpreter loop: one value stack (locals at fp; fused ops address fp-relative slots) and
 // its own frame stack, so calls within an instance never recurse in JS. Calls to any other
-// FuncInstance (imports, host functions, other instances) go through their `invoke`.
+// FuncInstance go through their `invoke`. Stack and frame helpers are in frames.ts.
 
-import { trap, Trap, TrapKind, type Frame } from '../../errors.js';
+import { trap, TrapKind } from '../../errors.js';
 import type { FuncInstance, MemoryInstance, Raw } from '../../instance/objects.js';
 import { op } from '../../opcodes/table.js';
-import { moduleNames } from '../../binary/names.js';
 import { NUMERIC_FNS } from '../../exec/numericFns.js';
 import { indirectTarget } from '../../exec/indirectTarget.js';
-import { growMemory, isStackOverflow } from '../../exec/jsLimits.js';
+import { growMemory } from '../../exec/jsLimits.js';
 import { C } from './codes.js';
 import type { InterpFunc } from './InterpFunc.js';
 import type { Lowered } from './lower.js';
 import { RARE_FNS } from './rareOps.js';
+import { f64Add, f64Div, f64Mul, f64Sub } from '../../numeric/f64.js';
+import { callOut, pushLocals, unwind, withFrames } from './frames.js';
+import { ltU, rotl, rotr } from './i32Order.js';
 
 const FNS = NUMERIC_FNS as ((...args: unknown[]) => unknown)[];
 const SHUFFLE = FNS[op('i8x16.shuffle').id];
@@ -427,6 +429,320 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp--;
           stack[sp - 1] = (stack[sp - 1] as number) >= (stack[sp] as number) ? 1 : 0;
           break;
+        // Fused ops (codes.ts): operands straight from fp-relative slots or an immediate; each
+        // mirrors its numeric/i32.ts counterpart (unsigned order through `ltU`).
+        case C.I32_ADD_RR:
+          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) + (stack[fp + code[pc + 1]] as number)) | 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_ADD_RI:
+          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) + code[pc + 1]) | 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_SUB_RR:
+          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) - (stack[fp + code[pc + 1]] as number)) | 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_SUB_RI:
+          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) - code[pc + 1]) | 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_MUL_RR:
+          stack[fp + code[pc + 2]] = Math.imul((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_MUL_RI:
+          stack[fp + code[pc + 2]] = Math.imul((stack[fp + code[pc]] as number), code[pc + 1]);
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_AND_RR:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) & (stack[fp + code[pc + 1]] as number);
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_AND_RI:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) & code[pc + 1];
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_OR_RR:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) | (stack[fp + code[pc + 1]] as number);
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_OR_RI:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) | code[pc + 1];
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_XOR_RR:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) ^ (stack[fp + code[pc + 1]] as number);
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_XOR_RI:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) ^ code[pc + 1];
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_SHL_RR:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) << (stack[fp + code[pc + 1]] as number);
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_SHL_RI:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) << code[pc + 1];
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_SHR_S_RR:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) >> (stack[fp + code[pc + 1]] as number);
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_SHR_S_RI:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) >> code[pc + 1];
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_SHR_U_RR:
+          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) >>> (stack[fp + code[pc + 1]] as number)) | 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_SHR_U_RI:
+          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) >>> code[pc + 1]) | 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_ROTL_RR:
+          stack[fp + code[pc + 2]] = rotl((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_ROTL_RI:
+          stack[fp + code[pc + 2]] = rotl((stack[fp + code[pc]] as number), code[pc + 1]);
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_ROTR_RR:
+          stack[fp + code[pc + 2]] = rotr((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_ROTR_RI:
+          stack[fp + code[pc + 2]] = rotr((stack[fp + code[pc]] as number), code[pc + 1]);
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_EQ_RR:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) === (stack[fp + code[pc + 1]] as number) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_EQ_RI:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) === code[pc + 1] ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_NE_RR:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) !== (stack[fp + code[pc + 1]] as number) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_NE_RI:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) !== code[pc + 1] ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_LT_S_RR:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) < (stack[fp + code[pc + 1]] as number) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_LT_S_RI:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) < code[pc + 1] ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_LT_U_RR:
+          stack[fp + code[pc + 2]] = ltU((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number)) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_LT_U_RI:
+          stack[fp + code[pc + 2]] = ltU((stack[fp + code[pc]] as number), code[pc + 1]) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_GT_S_RR:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) > (stack[fp + code[pc + 1]] as number) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_GT_S_RI:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) > code[pc + 1] ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_GT_U_RR:
+          stack[fp + code[pc + 2]] = ltU((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc]] as number)) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_GT_U_RI:
+          stack[fp + code[pc + 2]] = ltU(code[pc + 1], (stack[fp + code[pc]] as number)) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_LE_S_RR:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) <= (stack[fp + code[pc + 1]] as number) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_LE_S_RI:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) <= code[pc + 1] ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_LE_U_RR:
+          stack[fp + code[pc + 2]] = !ltU((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc]] as number)) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_LE_U_RI:
+          stack[fp + code[pc + 2]] = !ltU(code[pc + 1], (stack[fp + code[pc]] as number)) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_GE_S_RR:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) >= (stack[fp + code[pc + 1]] as number) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_GE_S_RI:
+          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) >= code[pc + 1] ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_GE_U_RR:
+          stack[fp + code[pc + 2]] = !ltU((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number)) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_GE_U_RI:
+          stack[fp + code[pc + 2]] = !ltU((stack[fp + code[pc]] as number), code[pc + 1]) ? 1 : 0;
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_EQZ_R:
+          stack[fp + code[pc + 1]] = stack[fp + code[pc]] === 0 ? 1 : 0;
+          sp = fp + code[pc + 2], pc += 3;
+          break;
+        case C.BR_EQ_RR:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) === (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_EQ_RI:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) === code[pc + 1] ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_NE_RR:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) !== (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_NE_RI:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) !== code[pc + 1] ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_LT_S_RR:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) < (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_LT_S_RI:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) < code[pc + 1] ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_LT_U_RR:
+          sp = fp + code[pc + 3];
+          pc = ltU((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number)) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_LT_U_RI:
+          sp = fp + code[pc + 3];
+          pc = ltU((stack[fp + code[pc]] as number), code[pc + 1]) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_GT_S_RR:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) > (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_GT_S_RI:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) > code[pc + 1] ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_GT_U_RR:
+          sp = fp + code[pc + 3];
+          pc = ltU((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc]] as number)) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_GT_U_RI:
+          sp = fp + code[pc + 3];
+          pc = ltU(code[pc + 1], (stack[fp + code[pc]] as number)) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_LE_S_RR:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) <= (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_LE_S_RI:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) <= code[pc + 1] ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_LE_U_RR:
+          sp = fp + code[pc + 3];
+          pc = !ltU((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc]] as number)) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_LE_U_RI:
+          sp = fp + code[pc + 3];
+          pc = !ltU(code[pc + 1], (stack[fp + code[pc]] as number)) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_GE_S_RR:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) >= (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_GE_S_RI:
+          sp = fp + code[pc + 3];
+          pc = (stack[fp + code[pc]] as number) >= code[pc + 1] ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_GE_U_RR:
+          sp = fp + code[pc + 3];
+          pc = !ltU((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number)) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_GE_U_RI:
+          sp = fp + code[pc + 3];
+          pc = !ltU((stack[fp + code[pc]] as number), code[pc + 1]) ? code[pc + 2] : pc + 4;
+          break;
+        case C.BR_NZ_R:
+          sp = fp + code[pc + 2];
+          pc = stack[fp + code[pc]] !== 0 ? code[pc + 1] : pc + 3;
+          break;
+        case C.BR_Z_R:
+          sp = fp + code[pc + 2];
+          pc = stack[fp + code[pc]] === 0 ? code[pc + 1] : pc + 3;
+          break;
+        case C.F64_ADD_RR:
+          stack[fp + code[pc + 2]] = f64Add((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.F64_SUB_RR:
+          stack[fp + code[pc + 2]] = f64Sub((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.F64_MUL_RR:
+          stack[fp + code[pc + 2]] = f64Mul((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.F64_DIV_RR:
+          stack[fp + code[pc + 2]] = f64Div((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
+          sp = fp + code[pc + 3], pc += 4;
+          break;
+        case C.I32_LOAD_R: {
+          const ea = address(stack[fp + code[pc]], code[pc + 1], 4, u8.length);
+          stack[fp + code[pc + 2]] = view.getInt32(ea, true);
+          sp = fp + code[pc + 3];
+          pc += 4;
+          break;
+        }
+        case C.F64_LOAD_R: {
+          const ea = address(stack[fp + code[pc]], code[pc + 1], 8, u8.length);
+          stack[fp + code[pc + 2]] = view.getFloat64(ea, true);
+          sp = fp + code[pc + 3];
+          pc += 4;
+          break;
+        }
+        case C.I32_STORE_R: {
+          const ea = address(stack[fp + code[pc]], code[pc + 2], 4, u8.length);
+          view.setInt32(ea, stack[fp + code[pc + 1]] as number, true);
+          sp = fp + code[pc + 3];
+          pc += 4;
+          break;
+        }
+        case C.F64_STORE_R: {
+          const ea = address(stack[fp + code[pc]], code[pc + 2], 8, u8.length);
+          view.setFloat64(ea, stack[fp + code[pc + 1]] as number, true);
+          sp = fp + code[pc + 3];
+          pc += 4;
+          break;
+        }
+        case C.MOVE:
+          stack[fp + code[pc + 1]] = stack[fp + code[pc]];
+          pc += 2;
+          break;
+        case C.SET_CONST:
+          stack[fp + code[pc + 1]] = code[pc];
+          pc += 2;
+          break;
         default:
           throw new Error(`interp: bad code ${code[at]} at ${at}`);
       }
@@ -459,56 +775,4 @@ for (const [addr, offset] of [[0, 0], [-1, -1]]) {
   } catch {
     // the out-of-bounds case: priming its path is the point
   }
-}
-
-/** Pushes the zero values of `l`'s declared locals above its params. */
-function pushLocals(l: Lowered, stack: Raw[], sp: number): number {
-  const zeros = l.localZeros;
-  const base = sp - l.nParams;
-  for (let i = 0; i < zeros.length; i++) stack[sp++] = zeros[i];
-  const v = l.v128Locals;
-  for (let i = 0; i < v.length; i++) stack[base + v[i]] = new Uint8Array(16);
-  return sp;
-}
-
-/** Moves the top `n` values down to slot `dst` (dst <= sp - n) and returns the new sp. */
-function unwind(stack: Raw[], sp: number, dst: number, n: number): number {
-  const from = sp - n;
-  if (from !== dst) for (let i = 0; i < n; i++) stack[dst + i] = stack[from + i];
-  return dst + n;
-}
-
-/** Calls a function that is not ours through its `invoke`; returns the new sp. */
-function callOut(f: FuncInstance, stack: Raw[], sp: number): number {
-  const np = f.type.params.length;
-  // slice keeps the stack's generic elements kind, so NaN payloads survive into the args.
-  const results = f.invoke(stack.slice(sp - np, sp));
-  sp -= np;
-  const nr = f.type.results.length;
-  for (let i = 0; i < nr; i++) stack[sp++] = results[i];
-  return sp;
-}
-
-/**
- * The error to rethrow: a Trap (or a JS stack overflow, turned into one) gets this run's
- * frames appended, innermost first; anything else is a host error and stays as it is.
- */
-function withFrames(err: unknown, entry: InterpFunc, cur: Lowered, at: number, frames: Lowered[], rets: number[]): unknown {
-  let t: Trap;
-  if (err instanceof Trap) t = err;
-  else if (isStackOverflow(err)) t = new Trap(TrapKind.CallStackExhausted);
-  else return err;
-  const names = moduleNames(entry.instance.module).funcs;
-  const withOffsets = entry.interp.options.addressMap !== false;
-  const frame = (l: Lowered, slot: number): Frame => {
-    const f: Frame = { func: l.funcIndex };
-    const name = names.get(l.funcIndex);
-    if (name !== undefined) f.name = name;
-    if (withOffsets) f.offset = l.offs[slot];
-    return f;
-  };
-  t.frames.push(frame(cur, at));
-  // rets[i] is just past the call instruction, so rets[i] - 1 is one of its slots.
-  for (let i = frames.length - 1; i >= 0; i--) t.frames.push(frame(frames[i], rets[i] - 1));
-  return t;
 }

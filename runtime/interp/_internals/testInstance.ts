@@ -35,6 +35,8 @@ export interface TestOptions {
   readonly fuel?: number;
   /** Lower with the inline i32 fast paths (default true). */
   readonly inline?: boolean;
+  /** Lower with fused ops (default true; see fuse.ts). */
+  readonly fuse?: boolean;
   /** Function imports by `module.name`. */
   readonly imports?: Readonly<Record<string, FuncInstance>>;
   /** StoreState.maxDepth (default 10000). */
@@ -57,7 +59,9 @@ export interface TestInstance {
 export function testInstance(source: string | Uint8Array, opts: TestOptions = {}): TestInstance {
   const bytes = typeof source === 'string' ? watToBytes(source) : source;
   const info = decodeModule(bytes);
-  const prepared = new InterpModule(info, { fuel: opts.fuel !== undefined, inline: opts.inline ?? true });
+  const prepared = new InterpModule(info, {
+    fuel: opts.fuel !== undefined, inline: opts.inline ?? true, fuse: opts.fuse ?? true,
+  });
   const store: StoreState = opts.store ?? {
     depth: 0, maxDepth: opts.maxDepth ?? 10000, fuel: opts.fuel, epoch: new Int32Array(1), epochDeadline: Number.MAX_SAFE_INTEGER,
   };
