@@ -63,8 +63,9 @@ test('still fuzzing: random cases reach every knob bucket but the ones narrowed 
   const seen: Record<string, number> = {};
   for (const d of drawCases(3, 0, 400)) for (const b of knobBuckets(toOracleCase(d).config)) seen[b] = (seen[b] ?? 0) + 1;
   const narrowed = narrowedAway(forDifferential);
-  // forDifferential pins tier to compiled and moduleCache off (the reasons are in its comments).
-  assert.equal(narrowed, ['tier=interp', 'moduleCache=true']);
+  // forDifferential pins tier to compiled, moduleCache off and caps maxCallDepth (the reasons
+  // are in its comments).
+  assert.equal(narrowed, ['tier=interp', 'maxCallDepth=high', 'moduleCache=true']);
   const cov = knobCoverage(seen, narrowed);
   assert.equal(cov.missing, []);
   assert.equal(cov.narrowed, narrowed);

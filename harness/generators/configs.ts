@@ -71,5 +71,11 @@ export function configDiff(c: Config): Partial<Record<KnobName, unknown>> {
 export function forDifferential(c: Config): Config {
   // moduleCache off: every fuzz case is a new module, so a cache would only grow on disk by
   // one entry per case, never hit; the cache has its own tests and runs in the spec matrix.
-  return { ...c, tier: 'compiled', moduleCache: false };
+  // maxCallDepth at most FUZZ_MAX_CALL_DEPTH: generated recursion that runs away does so on
+  // every engine, so a deeper limit only makes those cases slower; the spec matrix runs the
+  // limit's top.
+  return { ...c, tier: 'compiled', moduleCache: false, maxCallDepth: Math.min(c.maxCallDepth, FUZZ_MAX_CALL_DEPTH) };
 }
+
+/** The deepest call stack forDifferential lets a fuzz case have. */
+export const FUZZ_MAX_CALL_DEPTH = 20_000;
