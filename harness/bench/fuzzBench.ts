@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { handleJob, type FuzzJob } from '../fuzz/jobs.js';
 import { fuzzPool, workerFlags } from '../fuzz/cliOptions.js';
 import { useScratch } from '../fuzz/scratch.js';
+import { primeInterpreter } from '../../runtime/interp/primeInterpreter.js';
 import { drawCases, toOracleCase } from '../fuzz/target.js';
 import type { EngineName } from '../oracles/types.js';
 import type { BenchRow } from './_internals/measure.js';
@@ -70,6 +71,7 @@ async function inOwnTask(job: FuzzJob): Promise<void> {
 /** The in-process runner's body: warm up, then the measured cases; prints the rate. */
 async function inProcessRunner(): Promise<void> {
   useScratch();
+  primeInterpreter(); // as a fuzz worker does
   for (let s = 0; s < WARMUP; s += BATCH) await inOwnTask(batch(CASES + s, BATCH));
   await settle();
   const start = performance.now();

@@ -1,5 +1,8 @@
-// Tiny byte builders for hand-written module binaries in tests: LEB128 encoders, names,
-// vectors, sections and the module header. No validation: tests build broken bytes on purpose.
+// Tiny byte builders for module binaries written in code (tests, the interpreter's primer):
+// LEB128 encoders, names, vectors, sections, the module header, and instructions encoded from
+// the opcode table. No validation: tests build broken bytes on purpose.
+
+import { op } from '../../opcodes/table.js';
 
 /** Byte sources accepted by the builders: numbers are single bytes. */
 export type Bytes = number | readonly number[] | Uint8Array;
@@ -79,4 +82,70 @@ export function i32Const(n: number): number[] {
 export function body(...instrs: Bytes[]): number[] {
   const b = bytes(0, ...instrs, 0x0b);
   return bytes(uleb(b.length), b);
+}
+
+/** An immediate as `ins` takes it: a number, an i64 as a bigint, or a byte/label list. */
+export type ImmArg = number | bigint | readonly number[];
+
+const f64Bytes = (x: number): number[] => Array.from(new Uint8Array(new Float64Array([x]).buffer));
+
+/**
+ * One instruction, by text name. Immediates in binary order, except that a memarg takes only
+ * its offset (the alignment is the natural one), a br_table takes one list (default last) and
+ * the reserved memory-index zeros are implied.
+ */
+export function ins(opName: string, ...imm: ImmArg[]): number[] {
+  const o = op(opName);
+  const out = o.prefix === 0 ? [o.code] : [o.prefix, ...uleb(o.code)];
+  const n = (i: number): number => imm[i] as number;
+  const align = (): number[] => uleb(Math.log2(o.memBytes ?? 1));
+  switch (o.imm) {
+    case 'none':
+      break;
+    case 'blocktype':
+    case 'lane':
+    case 'reftype':
+      out.push(n(0));
+      break;
+    case 'label': case 'func': case 'local': case 'global': case 'table': case 'elem': case 'data':
+      out.push(...uleb(n(0)));
+      break;
+    case 'br_table': {
+      const labels = imm[0] as readonly number[];
+      out.push(...vec(labels.slice(0, -1).map((x) => uleb(x))), ...uleb(labels[labels.length - 1]));
+      break;
+    }
+    case 'call_indirect': case 'table_table': case 'elem_table':
+      out.push(...uleb(n(0)), ...uleb(n(1)));
+      break;
+    case 'memarg':
+      out.push(...align(), ...uleb(n(0)));
+      break;
+    case 'memarg_lane':
+      out.push(...align(), ...uleb(n(0)), n(1));
+      break;
+    case 'memory':
+      out.push(0);
+      break;
+    case 'data_memory':
+      out.push(...uleb(n(0)), 0);
+      break;
+    case 'memory_memory':
+      out.push(0, 0);
+      break;
+    case 'i32':
+    case 'i64':
+      out.push(...sleb(imm[0] as number | bigint));
+      break;
+    case 'f64':
+      out.push(...f64Bytes(n(0)));
+      break;
+    case 'v128':
+    case 'shuffle':
+      out.push(...(imm[0] as readonly number[]));
+      break;
+    default:
+      throw new Error(`wasmBytes: immediate kind ${o.imm} not supported`);
+  }
+  return out;
 }

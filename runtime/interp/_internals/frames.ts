@@ -8,10 +8,14 @@ import { isStackOverflow } from '../../exec/jsLimits.js';
 import type { InterpFunc } from './InterpFunc.js';
 import type { Lowered } from './lower.js';
 
-/** Pushes the zero values of `l`'s declared locals above its params. */
+/**
+ * Pushes the zero values of `l`'s declared locals above its params, and makes the stack long
+ * enough for the whole frame (Lowered.maxHeight): this loop is the only place it grows.
+ */
 export function pushLocals(l: Lowered, stack: Raw[], sp: number): number {
   const zeros = l.localZeros;
   const base = sp - l.nParams;
+  for (let n = base + l.maxHeight; stack.length < n; ) stack.push(null);
   for (let i = 0; i < zeros.length; i++) stack[sp++] = zeros[i];
   const v = l.v128Locals;
   for (let i = 0; i < v.length; i++) stack[base + v[i]] = new Uint8Array(16);

@@ -31,6 +31,12 @@ export interface Lowered {
   readonly localZeros: Raw[];
   /** Frame slots of v128 locals: each call gives them a fresh zero vector. */
   readonly v128Locals: readonly number[];
+  /**
+   * The most slots (locals and operands, fp-relative) the body ever uses. A call makes the
+   * value stack at least this long up front, so no other store in `run` ever grows the array
+   * (a store past the end deoptimizes code compiled without having seen one).
+   */
+  readonly maxHeight: number;
 }
 
 /** How to lower. */
@@ -104,6 +110,7 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
   const r = new Reader(module.bytes, body.codeStart, body.codeEnd);
   const ctl: Ctl[] = [];
   let h = nLocals; // static operand height, fp-relative (valid in reachable code)
+  let maxHeight = h;
   // Where each batch of fuel is charged: the rule lives in exec/fuelPlan.ts, shared with the
   // compiled tier so both charge at exactly the same points.
   const plan = opts.fuel ? fuelPlan(module, funcIndex) : undefined;
@@ -219,6 +226,7 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
         const after = fuser.lower(op.name, imm, h, () => lowerPlain(op, imm));
         if (after >= 0) {
           h = after;
+          if (h > maxHeight) maxHeight = h;
           continue;
         }
         fuser.flush();
@@ -378,10 +386,11 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
         lowerPlain(op, imm);
     }
     if (op.params !== undefined) h += op.results!.length - op.params.length;
+    if (h > maxHeight) maxHeight = h;
   }
 
   return {
     funcIndex, code: e.code.slice(0, e.len), offs: e.offs.slice(0, e.len), pool,
-    nParams, nResults: type.results.length, localZeros, v128Locals,
+    nParams, nResults: type.results.length, localZeros, v128Locals, maxHeight,
   };
 }

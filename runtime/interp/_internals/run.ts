@@ -41,8 +41,11 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   if (depth0 >= store.maxDepth) trap(TrapKind.CallStackExhausted);
   let cur = entry.code();
   // Seeded with null so the array is generic from the start: V8 would quiet signalling NaNs
-  // stored into an array that had become an array of doubles.
+  // stored into an array that had become an array of doubles. The literal's elements are
+  // copy-on-write: storing once here copies them, so no store in the loop ever meets them
+  // (one that did would deoptimize `run`).
   const stack: Raw[] = [null];
+  stack[0] = null;
   const frames: Lowered[] = [];
   const rets: number[] = [];
   const fps: number[] = [];
