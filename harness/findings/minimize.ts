@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { DEFAULT_CONFIG, knobList, type Config } from '../../runtime/config/knobs.js';
 import type { OracleCase } from '../oracles/types.js';
-import { caseArbitrary, toOracleCase } from '../fuzz/target.js';
+import { caseArbitrary, caseReplay, toOracleCase } from '../fuzz/target.js';
 import { reduceModule, type StageStats } from './reduceModule.js';
 import type { MinimizedInfo } from './finding.js';
 
@@ -43,7 +43,7 @@ async function shrinkStage(
     const [sig] = await test([toOracleCase(d)]);
     return sig !== signature;
   });
-  const out = await fc.check(prop, { seed: opts.seed, path: String(opts.index), numRuns: 1 });
+  const out = await fc.check(prop, { ...caseReplay(opts.seed, opts.index), numRuns: 1 });
   if (!out.failed || out.counterexample === null) return undefined;
   stats.kept = out.numShrinks;
   return toOracleCase(out.counterexample[0]);

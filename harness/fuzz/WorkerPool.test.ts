@@ -46,4 +46,20 @@ test('answers, then every kind of death as an outcome, with the pool still worki
   assert.equal(await pool.run({ do: 'echo', value: 1 }, 100), { kind: 'crash', detail: 'pool closed' });
 });
 
+test('a worker past its age limit is replaced after its job, quietly, by the spare', async () => {
+  const pool = new WorkerPool<TestJob, number | string | undefined>({ script, size: 1, spare: true, retireAfterMs: 1 });
+  try {
+    const pids = [];
+    for (let i = 0; i < 3; i++) {
+      const out = await pool.run({ do: 'pid' }, 5000);
+      assert.is(out.kind, 'ok', 'retiring is not a crash');
+      pids.push((out as { result: number }).result);
+    }
+    assert.is(new Set(pids).size, 3, 'a new process for every job');
+    assert.equal(await pool.run({ do: 'echo', value: 5 }, 5000), { kind: 'ok', result: 5 });
+  } finally {
+    pool.close();
+  }
+});
+
 test.run();

@@ -1,8 +1,8 @@
 // A long-lived pool of child processes for jobs submitted one at a time (the fuzz loop, the
 // reducer's candidates), speaking harness/exec/pool.ts's worker protocol (`serveJobs`). A worker
 // that dies (signal, exit, out of memory) or hangs past its job's timeout is replaced at once
-// (the replacement warms up while the caller records the crash). Not a scheduler: jobs queue
-// in order.
+// (the replacement warms up while the caller records the crash), and so, quietly, is one past
+// its age limit. Not a scheduler: jobs queue in order.
 
 import { fork, type ChildProcess } from 'node:child_process';
 import type { JobOutcome } from '../exec/pool.js';
@@ -24,6 +24,13 @@ export interface WorkerPoolOptions {
    * few hundred ms to start, which would otherwise be paid by every crashing job.
    */
   readonly spare?: boolean;
+  /**
+   * Retire a worker once it has lived this long: after the job it is running, it is replaced
+   * (by the spare when there is one) without any outcome saying so. V8 slows down over a long
+   * run of very many short, different modules (its wasm compilations above all: 3x the share
+   * after 30,000 cases), and a fresh process does not.
+   */
+  readonly retireAfterMs?: number;
 }
 
 interface Worker {
@@ -31,6 +38,8 @@ interface Worker {
   /** The last few KB the worker wrote to stderr (why it died, for crash details). */
   stderr: string;
   busy: boolean;
+  /** When the process was started (Date.now()). */
+  readonly bornAt: number;
 }
 
 interface Pending<J, R> {
@@ -73,7 +82,7 @@ export class WorkerPool<J, R> {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    const w: Worker = { child, stderr: '', busy: false };
+    const w: Worker = { child, stderr: '', busy: false, bornAt: Date.now() };
     // A failed send or spawn surfaces as 'close' (reported there); an unhandled 'error' would kill us.
     child.on('error', () => {});
     child.stderr!.setEncoding('utf8');
@@ -133,7 +142,8 @@ export class WorkerPool<J, R> {
       child.removeListener('close', onClose);
       w.busy = false;
       p.resolve(outcome);
-      if (dead) this.replace(w);
+      const retire = this.opts.retireAfterMs !== undefined && Date.now() - w.bornAt >= this.opts.retireAfterMs;
+      if (dead || retire) this.replace(w);
       else this.dispatch();
     };
     const onMessage = (msg: { ok: true; result: R } | { ok: false; error: string }): void => {

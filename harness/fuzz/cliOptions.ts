@@ -81,6 +81,13 @@ export function workerFlags(size: number, workerMemoryMb: number): string[] {
 }
 
 /**
+ * How long a fuzz worker lives: after 40,000 cases in one process a case costs 60% more
+ * (measured: ~300 -> ~185 cases/s, with the JS heap steady), while a spare worker, started and
+ * primed in advance, takes over at the cost of re-warming V8 (a few seconds at ~75% speed).
+ */
+const WORKER_LIFETIME_MS = 90_000;
+
+/**
  * A pool of fuzz workers (harness/fuzz/worker.ts). Their scratch folders (scratch.ts) live
  * under one root this process removes when the pool closes: workers die by SIGKILL, and one
  * that crashed leaves its files behind.
@@ -94,5 +101,6 @@ export function fuzzPool(size: number, workerMemoryMb = 512): WorkerPool<FuzzJob
     env: { ...process.env, [SCRATCH_ROOT_ENV]: root },
     onClose: () => rmSync(root, { recursive: true, force: true }),
     spare: true,
+    retireAfterMs: WORKER_LIFETIME_MS,
   });
 }

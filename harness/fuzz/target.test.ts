@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { checkModule } from '../../runtime/api/Module.js';
 import { rawArray } from '../../runtime/instance/objects.js';
 import { FuncRefArg, EXTERN_VALUES } from '../generators/calls.js';
-import { caseArbitrary, drawCases, toOracleCase } from './target.js';
+import { CASES_PER_BLOCK, caseArbitrary, caseReplay, drawCases, toOracleCase, type CaseDraw } from './target.js';
 import { caseFromJson, encodeCalls, CallsJsonError, decodeCalls } from './caseJson.js';
 import { knobBuckets, knobCoverage, narrowedAway } from './knobCoverage.js';
 import { forDifferential } from '../generators/configs.js';
@@ -70,6 +70,22 @@ test('still fuzzing: random cases reach every knob bucket but the ones narrowed 
   assert.equal(cov.missing, []);
   assert.equal(cov.narrowed, narrowed);
   assert.is(cov.covered, cov.total);
+});
+
+test('case i is the draw fast-check replays from caseReplay, across block boundaries too', () => {
+  const seed = 77;
+  const start = CASES_PER_BLOCK * 5 - 2;
+  const batch = drawCases(seed, start, 4);
+  assert.is(batch.length, 4);
+  const bytesOf = (d: CaseDraw) => Array.from(d.module.bytes).join(',');
+  batch.forEach((d, k) => {
+    const i = start + k;
+    assert.is(bytesOf(d), bytesOf(drawCases(seed, i, 1)[0]!), `case ${i} alone`);
+    assert.is(bytesOf(d), bytesOf(fc.sample(caseArbitrary(), { ...caseReplay(seed, i), numRuns: 1 })[0]!), `case ${i} replayed`);
+  });
+  assert.equal(caseReplay(seed, 12), { seed, path: '12' }, 'the first block is the seed itself');
+  assert.is.not(caseReplay(seed, CASES_PER_BLOCK).seed, caseReplay(seed, 2 * CASES_PER_BLOCK).seed);
+  assert.is.not(caseReplay(seed, CASES_PER_BLOCK).seed, caseReplay(seed + 1, CASES_PER_BLOCK).seed);
 });
 
 test.run();
