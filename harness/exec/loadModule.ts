@@ -2,7 +2,8 @@
 // serialize, write the artifact to a file and load it back with deserializeFile, so every
 // spec and fuzz run can exercise artifacts. Leaves out caching: that is the runtime's knob.
 
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { removeOrphans } from './orphans.js';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,27 +14,10 @@ import { writeFileAtomic } from '../cli/writeJson.js';
 let dir: string | undefined;
 const PREFIX = 'crucible-roundtrip-';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Directories of processes that died without their exit handler (a killed, hung worker). */
-function removeOrphans(): void {
-  for (const name of readdirSync(tmpdir())) {
-    const pid = Number(/^crucible-roundtrip-(\d+)-/.exec(name)?.[1]);
-    if (pid > 0 && !alive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
-  }
-}
-
 /** This process's artifact directory, removed when the process exits. */
 function artifactDir(): string {
   if (dir === undefined) {
-    removeOrphans();
+    removeOrphans(tmpdir(), PREFIX);
     const made = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
     process.once('exit', () => rmSync(made, { recursive: true, force: true }));
     dir = made;

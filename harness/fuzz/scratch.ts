@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removeOrphans } from '../exec/orphans.js';
 
 /** The environment variable a fuzz pool passes its workers: the parent of their scratch folders. */
 export const SCRATCH_ROOT_ENV = 'CRUCIBLE_FUZZ_SCRATCH';
@@ -38,8 +39,12 @@ export function fastTempDir(): string {
  */
 export function useScratch(parent?: string): string {
   if (scratch !== undefined) return scratch;
-  const base = parent ?? process.env[SCRATCH_ROOT_ENV] ?? fastTempDir();
+  const poolRoot = process.env[SCRATCH_ROOT_ENV];
+  const base = parent ?? poolRoot ?? fastTempDir();
   mkdirSync(base, { recursive: true });
+  // Retired and crashed workers die by SIGKILL, leaving their folders in the pool's root until
+  // it closes (thousands over a soak of days): each new worker removes those of dead ones.
+  if (base === poolRoot) removeOrphans(base, 'w');
   const dir = mkdtempSync(join(base, `w${process.pid}-`));
   process.env.TMPDIR = dir;
   process.env.CRUCIBLE_CACHE_DIR = join(dir, 'module-cache');
