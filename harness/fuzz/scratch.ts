@@ -1,8 +1,8 @@
 // Where a process that runs fuzz cases keeps the files cases make: random configs turn on
 // serializeRoundtrip (an artifact file per compile, harness/exec/loadModule.ts, under TMPDIR)
-// and moduleCache (entries under CRUCIBLE_CACHE_DIR, never evicted). Both are pointed at a
-// private directory, emptied after every case and removed at exit, so fuzzing neither fills
-// the disk nor the user's own module cache. Leaves out everything else about the environment.
+// and moduleCache (entries under CRUCIBLE_CACHE_DIR). Both are pointed at a private directory,
+// emptied after every case and removed at exit, so fuzzing neither fills the disk nor the
+// user's own module cache. Leaves out everything else about the environment.
 
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

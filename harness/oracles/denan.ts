@@ -6,9 +6,7 @@
 
 import { ByteWriter } from '../wasm/ByteWriter.js';
 import { ValType } from '../../runtime/types.js';
-import { expandLocals, readBodies, rewriteCode, writeBodies, type Body } from '../fuzz/wasm/code.js';
-import { findSection, joinSections, SEC, splitSections, withSection } from '../fuzz/wasm/sections.js';
-import { paramCounts } from '../fuzz/wasm/entries.js';
+import { rewriteBodies } from '../fuzz/wasm/rewriteBodies.js';
 
 const SCALAR_NAN = /^f(32|64)\.(add|sub|mul|div|sqrt|min|max|ceil|floor|trunc|nearest)$|^f32\.demote_f64$|^f64\.promote_f32$/;
 const SIMD_NAN = /^f(32x4|64x2)\.(add|sub|mul|div|sqrt|min|max|ceil|floor|trunc|nearest)$|^f32x4\.demote_f64x2_zero$|^f64x2\.promote_low_f32x4$/;
@@ -50,27 +48,9 @@ function canonicalize(kind: Kind, t: number): number[] {
  * has no such instruction (canonicalizing would change nothing).
  */
 export function denan(bytes: Uint8Array): Uint8Array | undefined {
-  const sections = splitSections(bytes);
-  const code = findSection(sections, SEC.code);
-  if (code === undefined) return undefined;
-  const params = paramCounts(sections);
-  let changed = false;
-  const bodies = readBodies(code.body).map((b, i): Body => {
-    const base = params[i]! + expandLocals(b).length;
-    const scratch = new Map<ValType, number>();
-    const slot = (t: ValType): number => {
-      let k = scratch.get(t);
-      if (k === undefined) scratch.set(t, (k = base + scratch.size));
-      return k;
-    };
-    const out = rewriteCode(b.code, (ins) => {
-      const kind = kindOf(ins.op.name);
-      if (kind === undefined) return undefined;
-      changed = true;
-      return [...b.code.subarray(ins.start, ins.end), ...canonicalize(kind, slot(SCRATCH[kind]))];
-    });
-    if (scratch.size === 0) return b;
-    return { locals: [...b.locals, ...[...scratch.keys()].map((t) => [1, t] as const)], code: out };
+  return rewriteBodies(bytes, (ins, code, scratch) => {
+    const kind = kindOf(ins.op.name);
+    if (kind === undefined) return undefined;
+    return [...code.subarray(ins.start, ins.end), ...canonicalize(kind, scratch(SCRATCH[kind]))];
   });
-  return changed ? joinSections(withSection(sections, SEC.code, writeBodies(bodies))) : undefined;
 }

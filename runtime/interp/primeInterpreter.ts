@@ -32,7 +32,7 @@ const HOST_THROWS = 0x7eadbeef;
 const I32_PAIRS: readonly [number, number][] = [[0x7fffffff, -0x80000000], [3, 0], [-1, 0x40000000]];
 const SIGNALLING_NAN = new Float64Array(new BigUint64Array([0x7ff4000000000001n]).buffer)[0];
 const F64_PAIRS: readonly [number, number][] = [[NaN, -0], [1.5, Infinity], [SIGNALLING_NAN, 2 ** 53]];
-/** In bounds, then past the end (traps there), at an address above 2^31. */
+/** In bounds (and at 0, the widest offset: primerModule.ts), then past the end, then above 2^31. */
 const ADDRESSES = [65512, 0, -1];
 
 /** A hand-built instance of the primer module; `imports` fill function indices 0 and 1. */

@@ -6,38 +6,22 @@
 
 import { ValType } from '../../../runtime/types.js';
 import { ByteWriter } from '../../wasm/ByteWriter.js';
-import { readBodies, rewriteCode, writeBodies, expandLocals, type Body } from './code.js';
-import { paramCounts } from './entries.js';
-import { findSection, joinSections, SEC, splitSections, withSection } from './sections.js';
+import { rewriteBodies } from './rewriteBodies.js';
 
 /** The instructions this file can miscompile. */
 export type MiscompiledOp = 'i32.add' | 'i32.sub';
 
 const OPCODE: Readonly<Record<MiscompiledOp, number>> = { 'i32.add': 0x6a, 'i32.sub': 0x6b };
 
-
 /**
  * `bytes` with every `op` computing `a op b - (b & 1)`, or undefined when the module has no
  * `op` (the mutant would be the module itself).
  */
 export function miscompileOp(bytes: Uint8Array, op: MiscompiledOp): Uint8Array | undefined {
-  const sections = splitSections(bytes);
-  const code = findSection(sections, SEC.code);
-  if (code === undefined) return undefined;
-  const params = paramCounts(sections);
-  let changed = false;
-  const bodies = readBodies(code.body).map((b, i): Body => {
-    const scratch = params[i]! + expandLocals(b).length;
-    let used = false;
-    const out = rewriteCode(b.code, (ins) => {
-      if (ins.op.prefix !== 0 || ins.op.code !== OPCODE[op]) return undefined;
-      used = true;
-      // local.tee s; op; local.get s; i32.const 1; i32.and; i32.sub
-      return new ByteWriter(16).u8(0x22).uleb(scratch).u8(OPCODE[op]).u8(0x20).uleb(scratch).u8(0x41).u8(1).u8(0x71).u8(0x6b).toArray();
-    });
-    if (!used) return b;
-    changed = true;
-    return { locals: [...b.locals, [1, ValType.I32] as const], code: out };
+  return rewriteBodies(bytes, (ins, _code, scratch) => {
+    if (ins.op.prefix !== 0 || ins.op.code !== OPCODE[op]) return undefined;
+    const s = scratch(ValType.I32);
+    // local.tee s; op; local.get s; i32.const 1; i32.and; i32.sub
+    return new ByteWriter(16).u8(0x22).uleb(s).u8(OPCODE[op]).u8(0x20).uleb(s).u8(0x41).u8(1).u8(0x71).u8(0x6b).toArray();
   });
-  return changed ? joinSections(withSection(sections, SEC.code, writeBodies(bodies))) : undefined;
 }

@@ -112,6 +112,10 @@ function memBody(): number[] {
   const addr = [...get(0), ...k32(0), ...ins('i32.or')];
   for (const l of LOADS) b.push(addr, ins(l, 16), ins('drop'));
   for (const [s, value] of STORES) b.push(addr, value, ins(s, 16));
+  // At address 0 only (the primer's second set; MAIN's calls pass 64 and must go on), an
+  // offset of 2^32 - 16, negative as the int32 the code stores: it traps, ending the call, and
+  // primes `address` for the widest offsets.
+  b.push(get(0), ins('i32.eqz'), ins('if', EMPTY), addr, ins('i32.load', 0xfffffff0), ins('drop'), ins('end'));
   b.push(get(2));
   return b.flat();
 }

@@ -761,10 +761,11 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
  * in a double), or a MemoryOutOfBounds trap when the access passes `length`.
  *
  * Every load and store goes through this one function, so they share its type feedback, and
- * it is primed below with the widest operands and a trap. Otherwise each access site would
- * start out speculating that addresses are small and that none traps, and the first fuzz case
- * to break one speculation would throw away `run`'s optimized code (recompiling it takes
- * ~50 ms): one site at a time, a fuzz run recompiled `run` every few hundred cases.
+ * primeInterpreter (primerModule.ts) runs it with the widest addresses and offsets and a trap.
+ * Otherwise each access site would start out speculating that addresses are small and that
+ * none traps, and the first fuzz case to break one speculation would throw away `run`'s
+ * optimized code (recompiling it takes ~100 ms): one site at a time, a fuzz run recompiled
+ * `run` every few hundred cases.
  */
 function address(addr: Raw, offset: number, size: number, length: number): number {
   const ea = ((addr as number) >>> 0) + (offset >>> 0);
@@ -772,10 +773,3 @@ function address(addr: Raw, offset: number, size: number, length: number): numbe
   return ea;
 }
 
-for (const [addr, offset] of [[0, 0], [-1, -1]]) {
-  try {
-    address(addr, offset, 8, 8);
-  } catch {
-    // the out-of-bounds case: priming its path is the point
-  }
-}
