@@ -1,5 +1,5 @@
 // Tests of the interpreter primer: its module is valid, its lowered code (over the primed
-// variants) contains every interpreter code declared in codes.ts, and priming is cheap and once.
+// variants) contains every interpreter code declared in codes.ts, and priming happens once.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -19,6 +19,8 @@ function width(code: Int32Array, pc: number): number {
   if (c >= C.I32_ADD && c <= C.I32_MUL) return 0;
   if (c === C.I32_EQZ_R || c === C.BR_NZ_R || c === C.BR_Z_R) return 3;
   if (c >= C.I32_ADD_RR && c <= C.F64_STORE_R) return 4;
+  if (c === C.INC_BR_NZ) return 4;
+  if (c >= C.INC_BR_NE_RR && c <= C.INC_BR_LT_U_RI) return 5;
   const fixed: Partial<Record<number, number>> = {
     [C.UNREACHABLE]: 0, [C.RETURN]: 0, [C.DROP]: 0, [C.SELECT]: 0, [C.REF_NULL]: 0, [C.REF_IS_NULL]: 0,
     [C.MEMORY_SIZE]: 0, [C.MEMORY_GROW]: 0, [C.FUEL_CHECK]: 0, [C.EPOCH_CHECK]: 0,
@@ -26,6 +28,7 @@ function width(code: Int32Array, pc: number): number {
     [C.GLOBAL_GET]: 1, [C.GLOBAL_SET]: 1, [C.CONST]: 1, [C.CONST_POOL]: 1, [C.V128_CONST]: 1, [C.UN]: 1,
     [C.BIN]: 1, [C.TERN]: 1, [C.SHUFFLE]: 1, [C.REF_FUNC]: 1, [C.FUEL]: 1,
     [C.CALL_INDIRECT]: 2, [C.LANE1]: 2, [C.LANE2]: 2, [C.MOVE]: 2, [C.SET_CONST]: 2,
+    [C.LOCAL_GET_F]: 1, [C.LOCAL_SET_F]: 1, [C.LOCAL_TEE_F]: 1, [C.MOVE_F]: 2, [C.MOVE_FS]: 2, [C.MOVE_SF]: 2,
     [C.BR_UNWIND]: 3, [C.BR_IF_UNWIND]: 3, [C.RARE]: 3,
   };
   const w = fixed[c];
@@ -71,16 +74,10 @@ test('the primer lowers to every interpreter code', () => {
   assert.equal(missing, []);
 });
 
-test('priming runs once and is cheap', () => {
-  const t0 = performance.now();
-  primeInterpreter();
-  const first = performance.now() - t0;
-  const t1 = performance.now();
-  primeInterpreter();
-  const second = performance.now() - t1;
-  console.log(`  primeInterpreter: ${first.toFixed(1)} ms first call, ${second.toFixed(3)} ms after`);
-  assert.ok(first < 300, `took ${first} ms`);
-  assert.ok(second < 1);
+test('priming runs once per process', () => {
+  // Its cost is measured by `npm run bench fuzz` (fuzz workers call it), not here.
+  assert.is(primeInterpreter(), true);
+  assert.is(primeInterpreter(), false);
 });
 
 test.run();

@@ -117,16 +117,17 @@ function primeVariant(info: ModuleInfo, options: InterpOptions, sets: number, fu
 let primed = false;
 
 /**
- * Once per process (later calls do nothing): runs the interpreter over a built-in module that
+ * Once per process (later calls do nothing and return false): runs the interpreter over a built-in module that
  * executes every case of its dispatch loop, fused forms included, with edge operands, traps,
  * fuel and epoch checks. Call it before a long run of short, varied interpreter jobs (fuzzing):
  * V8 then optimizes the loop once with complete feedback and keeps that code. Costs ~20 ms, plus,
  * under --single-threaded, the one TurboFan compile of `run` it brings forward (~100 ms).
  */
-export function primeInterpreter(): void {
-  if (primed) return;
+export function primeInterpreter(): boolean {
+  if (primed) return false;
   primed = true;
   const info = decodeModule(primerModuleBytes());
   // Fuel as a double (beyond 2^31), so fuel arithmetic is primed for any number.
   for (const v of PRIMER_VARIANTS) primeVariant(info, v, v.sets, v.fuel ? 2 ** 40 : undefined);
+  return true;
 }

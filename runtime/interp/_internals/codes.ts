@@ -261,26 +261,59 @@ export const enum C {
   BR_NZ_R = 139,
   /** a target s: `x if`, `x i32.eqz br_if` (jump when slot a is zero). */
   BR_Z_R = 140,
-  /** a b d s: `x y f64.add dst` (through numeric/f64.ts, so NaN bits are the table's). */
+  /** a b d s: `x y f64.add dst` on f64 slots (through numeric/f64.ts: NaN bits are the table's). */
   F64_ADD_RR = 141,
-  /** a b d s: `x y f64.sub dst` (through numeric/f64.ts, so NaN bits are the table's). */
+  /** a b d s: `x y f64.sub dst` on f64 slots (through numeric/f64.ts: NaN bits are the table's). */
   F64_SUB_RR = 142,
-  /** a b d s: `x y f64.mul dst` (through numeric/f64.ts, so NaN bits are the table's). */
+  /** a b d s: `x y f64.mul dst` on f64 slots (through numeric/f64.ts: NaN bits are the table's). */
   F64_MUL_RR = 143,
-  /** a b d s: `x y f64.div dst` (through numeric/f64.ts, so NaN bits are the table's). */
+  /** a b d s: `x y f64.div dst` on f64 slots (through numeric/f64.ts: NaN bits are the table's). */
   F64_DIV_RR = 144,
   /** a offset d s: `x i32.load offset dst`; traps at the load's offset. */
   I32_LOAD_R = 145,
-  /** a offset d s: `x f64.load offset dst`; traps at the load's offset. */
+  /** a offset d s: `x f64.load offset dst` into f64 slot d; traps at the load's offset. */
   F64_LOAD_R = 146,
   /** a v offset s: `x y i32.store offset` (address slot a, value slot v). */
   I32_STORE_R = 147,
-  /** a v offset s: `x y f64.store offset` (address slot a, value slot v). */
+  /** a v offset s: `x y f64.store offset` (address slot a, value f64 slot v). */
   F64_STORE_R = 148,
   /** a d: `local.get a local.set d` (or `local.tee d`, with a consumer reading local d). */
   MOVE = 149,
   /** c d: `i32.const c local.set d` (or `local.tee d`, as for MOVE). */
   SET_CONST = 150,
+
+  // Loop-closing branches: an in-place i32 increment of local a by k (`i32.sub` by c is an
+  // increment by -c), then a branch on the new value. Each stands for
+  // `x k i32.add local.tee a` (or local.set a, local.get a) followed by the branch below.
+  /** a k target s: `... br_if` (jump when the new value is not zero). */
+  INC_BR_NZ = 151,
+  /** a k b target s: `... y i32.ne br_if`. */
+  INC_BR_NE_RR = 152,
+  /** a k c target s: `... k i32.ne br_if`. */
+  INC_BR_NE_RI = 153,
+  /** a k b target s: `... y i32.lt_s br_if`. */
+  INC_BR_LT_S_RR = 154,
+  /** a k c target s: `... k i32.lt_s br_if`. */
+  INC_BR_LT_S_RI = 155,
+  /** a k b target s: `... y i32.lt_u br_if`. */
+  INC_BR_LT_U_RR = 156,
+  /** a k c target s: `... k i32.lt_u br_if`. */
+  INC_BR_LT_U_RI = 157,
+
+  // The f64 register file: f64 locals live in a Float64Array beside the value stack, at the
+  // same fp-relative slots, and so do the fused f64 ops' operands and results (no boxing).
+  /** local: pushes f64 local `local`, or the f64 temporary at that slot (boxing it). */
+  LOCAL_GET_F = 158,
+  /** local: pops into f64 local `local`. */
+  LOCAL_SET_F = 159,
+  /** local: copies the top into f64 local `local`. */
+  LOCAL_TEE_F = 160,
+  /** a d: f64 slot a to f64 slot d (`local.get a local.set d` of f64 locals). */
+  MOVE_F = 161,
+  /** a d: f64 slot a to value-stack slot d (materializes a held-back f64 read or result). */
+  MOVE_FS = 162,
+  /** a d: value-stack slot a to f64 slot d (an f64 on the stack becomes a fused op's operand). */
+  MOVE_SF = 163,
 }
 
 /** Scalar memory instructions by wasm mnemonic. */

@@ -22,6 +22,22 @@ export function pushLocals(l: Lowered, stack: Raw[], sp: number): number {
   return sp;
 }
 
+/** The f64 register file at least `n` slots long: `fstk` itself, or a larger copy of it. */
+export function f64File(fstk: Float64Array, n: number): Float64Array {
+  if (fstk.length >= n) return fstk;
+  const grown = new Float64Array(Math.max(n, 2 * fstk.length, 64));
+  grown.set(fstk);
+  return grown;
+}
+
+/** Frame entry for the f64 register file: f64 params move there, declared f64 locals start 0. */
+export function enterF64(l: Lowered, stack: Raw[], fp: number, fstk: Float64Array): void {
+  const params = l.f64Params;
+  for (let i = 0; i < params.length; i++) fstk[fp + params[i]] = stack[fp + params[i]] as number;
+  const locals = l.f64Locals;
+  for (let i = 0; i < locals.length; i++) fstk[fp + locals[i]] = 0;
+}
+
 /** Moves the top `n` values down to slot `dst` (dst <= sp - n) and returns the new sp. */
 export function unwind(stack: Raw[], sp: number, dst: number, n: number): number {
   const from = sp - n;

@@ -1,14 +1,27 @@
 // The lowering's peephole: `local.get` and `i32.const` are held back as pending operands, so
 // that the i32/f64 op, load or store that consumes them reads the local (or constant) directly,
 // and a following `local.set`/`local.tee`/`br_if`/`if` is folded into the op (see codes.ts for
-// every fused op and the exact wasm sequence it stands for). Leaves out control flow: lower.ts
-// flushes the pending operands before any other instruction, label or fuel charge.
+// every fused op and the exact wasm sequence it stands for). A pending operand may stay pending
+// under values computed above it (`acc x y f64.mul f64.add`: acc is read by the add). Leaves out
+// control flow: lower.ts flushes the pending operands before any other instruction, label or
+// fuel charge.
 
 import { C } from './codes.js';
 import type { Emitter } from './Emitter.js';
 
-/** A held-back operand: a local's slot or an i32 constant. */
-type Pending = { readonly local: number; readonly value?: undefined } | { readonly local?: undefined; readonly value: number };
+/**
+ * One operand of the stack top the peephole tracks, at fp-relative `height`: a local or an i32
+ * constant held back (its slot not yet written), a value in its slot (`mat`, materialized), or
+ * an f64 result in the f64 register file's slot (`fmat`: not yet boxed onto the value stack).
+ */
+type Entry =
+  | { readonly kind: 'local'; readonly local: number; readonly height: number }
+  | { readonly kind: 'const'; readonly value: number; readonly height: number }
+  | { readonly kind: 'mat'; readonly height: number }
+  | { readonly kind: 'fmat'; readonly height: number };
+
+/** Where an operand must be for the fused op: the value stack, or the f64 register file. */
+type Bank = 's' | 'f';
 
 /** The value op emitted last, which the next instruction may rewrite into a fused form. */
 interface Rewritable {
@@ -16,12 +29,24 @@ interface Rewritable {
   readonly pos: number;
   /** Byte offset of its wasm instruction (a rewritten load must still trap there). */
   readonly at: number;
-  /** fp-relative sp once its operands are popped (where a pushed result lands). */
+  /** fp-relative height of its result (where its first operand was). */
   readonly hm: number;
   /** Opcode and operand immediates of the fused form; `d s` follow. */
   readonly head: readonly number[];
   /** For compares and eqz: the wasm op and its operand immediates (slot, slot or constant). */
   readonly cond?: { readonly name: string; readonly ops: readonly number[]; readonly konst: boolean };
+  /** A compare whose first operand is the local an increment just before it wrote. */
+  readonly inc?: Increment;
+}
+
+/** An in-place increment of a local, emitted last: a loop-closing branch may absorb it. */
+interface Increment {
+  /** Where it starts in the code, and where it ends (nothing may have been emitted since). */
+  readonly pos: number;
+  readonly end: number;
+  /** The local and the amount (a subtraction of c is an increment by -c). */
+  readonly local: number;
+  readonly k: number;
 }
 
 /** Fused value ops by wasm name: [slot-slot form, slot-constant form]. */
@@ -55,6 +80,12 @@ const NEGATED: Readonly<Record<string, string>> = {
   'i32.gt_u': 'i32.le_u', 'i32.le_u': 'i32.gt_u',
 };
 
+/** Loop-closing branches by compare: [slot-slot, slot-constant] (see Fuser.branchHead). */
+const INC_BRANCH: Readonly<Record<string, readonly [C, C]>> = {
+  'i32.ne': [C.INC_BR_NE_RR, C.INC_BR_NE_RI], 'i32.lt_s': [C.INC_BR_LT_S_RR, C.INC_BR_LT_S_RI],
+  'i32.lt_u': [C.INC_BR_LT_U_RR, C.INC_BR_LT_U_RI],
+};
+
 /** Ops whose operands may be swapped, so `k x op` still gets the slot-constant form. */
 const COMMUTES = new Set(['i32.add', 'i32.mul', 'i32.and', 'i32.or', 'i32.xor', 'i32.eq', 'i32.ne']);
 
@@ -64,16 +95,34 @@ const F64_BIN: Readonly<Record<string, C>> = {
 const LOADS: Readonly<Record<string, C>> = { 'i32.load': C.I32_LOAD_R, 'f64.load': C.F64_LOAD_R };
 const STORES: Readonly<Record<string, C>> = { 'i32.store': C.I32_STORE_R, 'f64.store': C.F64_STORE_R };
 
-/** The peephole state of one body being lowered. */
+/**
+ * The peephole state of one body being lowered.
+ *
+ * Invariant: while code runs, sp is just past the topmost materialized value (the stack below
+ * the tracked entries is all materialized). Pushes (LOCAL_GET, CONST) therefore materialize
+ * the pending entries above that value, in order; those below it are written in place (MOVE,
+ * SET_CONST); fused ops set sp from an immediate, and sp-relative (plain) ops are emitted only
+ * when nothing below their operands is pending.
+ */
 export class Fuser {
-  private pending: Pending[] = [];
+  /** The tracked stack top, bottom first, contiguous up to the current height; it starts with
+   * a pending entry (materialized ones at the bottom are dropped), so empty means none pending. */
+  private entries: Entry[] = [];
   /** Set by the instruction being lowered; becomes `prev` for the next one. */
   private last: Rewritable | undefined;
   /** The op the previous instruction emitted, if rewritable (nothing emitted since). */
   private prev: Rewritable | undefined;
+  /** An increment a following compare or branch may absorb; kept only across operand pushes. */
+  private inc: Increment | undefined;
 
-  /** @param e the emitter of the body being lowered */
-  constructor(private readonly e: Emitter) {}
+  /** The f64 register file was used (an f64 result held there). */
+  usedF64 = false;
+
+  /**
+   * @param e the emitter of the body being lowered
+   * @param isF64 per local: it is an f64 (and lives in the f64 register file)
+   */
+  constructor(private readonly e: Emitter, private readonly isF64: readonly boolean[]) {}
 
   /** Starts a new wasm instruction: only the one just before it may be rewritten. */
   begin(): void {
@@ -81,10 +130,10 @@ export class Fuser {
     this.last = undefined;
   }
 
-  /** Emits every pending operand, bottom first, and forgets the rewritable op. */
+  /** Materializes every pending operand and forgets the rewritable op. */
   flush(): void {
-    this.flushBelow(this.pending.length);
-    this.prev = this.last = undefined;
+    this.materializeBelow(this.entries.length);
+    this.prev = this.last = this.inc = undefined;
   }
 
   /**
@@ -94,49 +143,57 @@ export class Fuser {
    */
   lower(name: string, imm: { a: number; b: number; value?: unknown }, h: number, plain: () => void): number {
     const prev = this.prev;
-    this.prev = undefined;
+    const inc = this.inc;
+    this.prev = this.inc = undefined;
     switch (name) {
       case 'local.get':
-        this.pending.push({ local: imm.a });
+        this.entries.push({ kind: 'local', local: imm.a, height: h });
+        this.inc = inc;
         return h + 1;
       case 'i32.const':
-        this.pending.push({ value: imm.value as number });
+        this.entries.push({ kind: 'const', value: imm.value as number, height: h });
+        this.inc = inc;
         return h + 1;
       case 'local.set':
       case 'local.tee':
-        this.setLocal(imm.a, name === 'local.tee', prev);
+        this.setLocal(imm.a, name === 'local.tee', prev, h);
         return name === 'local.tee' ? h : h - 1;
     }
     const bin = I32_BIN[name];
     if (bin !== undefined) {
-      const p = this.pending;
+      const p = this.entries;
       const n = p.length;
-      if (COMMUTES.has(name) && n >= 2 && p[n - 2].value !== undefined && p[n - 1].local !== undefined) {
-        [p[n - 2], p[n - 1]] = [p[n - 1], p[n - 2]];
+      if (COMMUTES.has(name) && n >= 2 && p[n - 2].kind === 'const' && p[n - 1].kind === 'local') {
+        const [x, y] = [p[n - 2], p[n - 1]];
+        p[n - 2] = { ...y, height: x.height };
+        p[n - 1] = { ...x, height: y.height };
       }
-      this.value(name, h, 2, true, [bin[0], bin[1]], plain);
+      this.value(name, h, 'ss', true, [bin[0], bin[1]], plain, undefined, inc);
       return h - 1;
     }
     if (name === 'i32.eqz') {
-      this.value(name, h, 1, false, [C.I32_EQZ_R, C.I32_EQZ_R], plain);
+      this.value(name, h, 's', false, [C.I32_EQZ_R, C.I32_EQZ_R], plain);
       return h;
     }
     const f64 = F64_BIN[name];
     if (f64 !== undefined) {
       // Always the fused form: the plain one is an indirect call through the numeric table.
-      this.value(name, h, 2, false, [f64, f64], undefined);
+      this.value(name, h, 'ff', false, [f64, f64], undefined);
       return h - 1;
     }
     const load = LOADS[name];
     if (load !== undefined) {
-      this.value(name, h, 1, false, [load, load], plain, imm.b);
+      this.value(name, h, 's', false, [load, load], plain, imm.b);
       return h;
     }
     const store = STORES[name];
     if (store !== undefined) {
-      const { slots, hm, onStack } = this.operands(2, false, h);
-      if (onStack === 2) plain();
-      else this.emitAll([store, slots[0], slots[1], imm.b, hm]);
+      // Nothing pending: both operands are on the value stack, as the plain store wants them.
+      if (this.entries.length === 0) plain();
+      else {
+        const { slots } = this.operands(name === 'f64.store' ? 'sf' : 'ss', false, h);
+        this.emitAll([store, slots[0], slots[1], imm.b, this.matTop(h - 2)]);
+      }
       return h - 2;
     }
     return -1;
@@ -150,98 +207,197 @@ export class Fuser {
    */
   branchHead(negate: boolean, h: number): number {
     const prev = this.prev;
-    this.prev = undefined;
-    const p = this.pending;
-    if (p.length > 0 && p[p.length - 1].local !== undefined) {
-      const a = p[p.length - 1].local!;
-      this.flushBelow(p.length - 1);
+    const inc = this.inc;
+    this.prev = this.inc = undefined;
+    const p = this.entries;
+    const top = p[p.length - 1];
+    if (top?.kind === 'local') {
+      const a = top.local;
+      if (!negate && p.length === 1 && a === inc?.local && this.e.len === inc.end) {
+        // `... local.tee a br_if`: the increment and the branch in one.
+        this.e.len = inc.pos;
+        p.length = 0;
+        this.emitAll([C.INC_BR_NZ, a, inc.k]);
+        return h - 1;
+      }
+      this.materializeBelow(p.length - 1);
       p.length = 0;
       this.emitAll([negate ? C.BR_Z_R : C.BR_NZ_R, a]);
       return h - 1;
     }
     if (prev?.cond === undefined || p.length > 0) return -1;
     const { name, ops, konst } = prev.cond;
+    const loopClose = INC_BRANCH[name];
+    if (!negate && prev.inc !== undefined && loopClose !== undefined) {
+      // `... local.tee a y cmp br_if`: the increment, the compare and the branch in one.
+      this.e.len = prev.inc.pos;
+      this.emitAll([loopClose[konst ? 1 : 0], prev.inc.local, prev.inc.k, ops[1]]);
+      return prev.hm;
+    }
     this.e.len = prev.pos;
     if (name === 'i32.eqz') this.emitAll([negate ? C.BR_NZ_R : C.BR_Z_R, ops[0]]);
     else this.emitAll([BRANCH[negate ? NEGATED[name] : name][konst ? 1 : 0], ...ops]);
     return prev.hm;
   }
 
-  /** local.set / local.tee: into the op just emitted, as a move, or plain. */
-  private setLocal(d: number, tee: boolean, prev: Rewritable | undefined): void {
-    const p = this.pending;
-    if (prev !== undefined && p.length === 0) {
+  /** local.set / local.tee d at height h: into the op just emitted, as a move, or plain. */
+  private setLocal(d: number, tee: boolean, prev: Rewritable | undefined, h: number): void {
+    const p = this.entries;
+    const top = p[p.length - 1];
+    // Pending reads of local d below the top must happen before d changes.
+    let reads = 0;
+    for (let i = 0; i < p.length - 1; i++) {
+      const x = p[i];
+      if (x.kind === 'local' && x.local === d) reads = i + 1;
+    }
+    const f64 = this.isF64[d];
+    if (top?.kind === 'local' || top?.kind === 'const' || (top?.kind === 'fmat' && prev === undefined)) {
+      this.materializeBelow(reads);
+      p.pop();
+      if (top.kind === 'local') this.emitAll([f64 ? C.MOVE_F : C.MOVE, top.local, d]);
+      else if (top.kind === 'const') this.emitAll([C.SET_CONST, top.value, d]);
+      else this.emitAll([C.MOVE_F, top.height, d]);
+    } else if (prev !== undefined) {
+      // The top is the result of the op just emitted: it writes d instead (after the reads).
       this.e.len = prev.pos;
+      this.materializeBelow(reads);
+      p.pop();
+      const pos = this.e.len;
       const at = this.e.at;
       this.e.at = prev.at;
-      this.emitAll([...prev.head, d, prev.hm]);
+      this.emitAll([...prev.head, d, this.matTop(h - 1)]);
       this.e.at = at;
-    } else if (p.length > 0) {
-      const top = p[p.length - 1];
-      // The pending operands below may read local d: they are emitted before it changes.
-      this.flushBelow(p.length - 1);
-      p.length = 0;
-      this.emitAll(top.local !== undefined ? [C.MOVE, top.local, d] : [C.SET_CONST, top.value!, d]);
+      const [code, a, k] = prev.head;
+      if ((code === C.I32_ADD_RI || code === C.I32_SUB_RI) && a === d) {
+        this.inc = { pos, end: this.e.len, local: d, k: code === C.I32_ADD_RI ? k : -k | 0 };
+      }
     } else {
-      this.emitAll([tee ? C.LOCAL_TEE : C.LOCAL_SET, d]);
+      // A materialized top and sp-relative LOCAL_SET/TEE: a set needs nothing pending below.
+      this.materializeBelow(tee ? reads : p.length - 1);
+      if (f64) this.emitAll([tee ? C.LOCAL_TEE_F : C.LOCAL_SET_F, d]);
+      else this.emitAll([tee ? C.LOCAL_TEE : C.LOCAL_SET, d]);
+      if (!tee) p.pop();
+      this.normalize();
       return;
     }
-    if (tee) p.push({ local: d });
+    if (tee) p.push({ kind: 'local', local: d, height: h - 1 });
+    this.normalize();
   }
 
   /**
-   * A value op with `n` operands: fused (`codes[0]` slot operands, `codes[1]` a constant last)
-   * when any operand is pending or there is no `plain`, else `plain`; either way it may be rewritten by the next
-   * instruction. `extra` is an immediate after the operands (a load's offset).
+   * A value op with an operand per letter of `banks`: fused (`codes[0]` slot operands, `codes[1]` a constant last)
+   * when any operand is pending, anything below them is, or there is no `plain`; else `plain`.
+   * Either way it may be rewritten by the next instruction. `extra` is an immediate after the
+   * operands (a load's offset). `inc`: an increment emitted just before, which a compare reading
+   * its local first may absorb. f64 ops and loads leave their result in the f64 register file.
    */
-  private value(name: string, h: number, n: number, konstOk: boolean, codes: readonly [C, C], plain: (() => void) | undefined, extra?: number): void {
-    const { slots, konst, hm, onStack } = this.operands(n, konstOk, h);
+  private value(name: string, h: number, banks: string, konstOk: boolean, codes: readonly [C, C], plain: (() => void) | undefined, extra?: number, inc?: Increment): void {
+    const n = banks.length;
+    const isCond = name === 'i32.eqz' || BRANCH[name] !== undefined;
+    // A branch fused with the compare needs everything below the compare materialized.
+    if (isCond) this.materializeBelow(Math.max(0, this.entries.length - n));
+    const hm = h - n;
+    // Nothing pending: the operands are on the value stack, as the plain op wants them.
+    const usePlain = plain !== undefined && this.entries.length === 0;
+    const { slots, konst } = usePlain
+      ? { slots: Array.from({ length: n }, (_, i) => hm + i), konst: undefined }
+      : this.operands(banks, konstOk, h);
     const ops = konst === undefined ? slots : [...slots, konst];
     const head = [codes[konst === undefined ? 0 : 1], ...ops];
     if (extra !== undefined) head.push(extra);
     const pos = this.e.len;
-    if (onStack === n && plain !== undefined) plain();
-    else this.emitAll([...head, hm, hm + 1]);
-    const isCond = name === 'i32.eqz' || BRANCH[name] !== undefined;
-    this.last = { pos, at: this.e.at, hm, head, cond: isCond ? { name, ops, konst: konst !== undefined } : undefined };
+    const f64 = name.startsWith('f64.');
+    if (usePlain) plain();
+    else if (f64) {
+      // The result stays in the f64 register file: sp is unchanged by it.
+      this.emitAll([...head, hm, this.matTop(hm)]);
+      this.usedF64 = true;
+      this.entries.push({ kind: 'fmat', height: hm });
+    } else {
+      this.emitAll([...head, hm, hm + 1]);
+      if (this.entries.length > 0) this.entries.push({ kind: 'mat', height: hm });
+    }
+    const absorbs = inc !== undefined && slots[0] === inc.local && pos === inc.end;
+    this.last = {
+      pos, at: this.e.at, hm, head,
+      cond: isCond ? { name, ops, konst: konst !== undefined } : undefined,
+      inc: isCond && absorbs ? inc : undefined,
+    };
   }
 
   /**
-   * The top `n` operands as slots (the last may stay a constant when `konstOk`): pending ones
-   * that cannot stay pending are emitted first. Returns their slots, the constant, and the
-   * fp-relative sp once they are popped, and how many were already on the stack. Leaves nothing
-   * pending.
+   * Pops the top operands (height h before), one per letter of `banks`: their slots in that
+   * bank ('s' value stack, 'f' f64 register file), with the last left a constant when `konstOk`
+   * and it is one. A constant that cannot stay, or an f64 on the wrong side, is first copied
+   * in place (the fused op that follows sets sp).
    */
-  private operands(n: number, konstOk: boolean, h: number): { slots: number[]; konst?: number; hm: number; onStack: number } {
-    const p = this.pending;
-    const taken = Math.min(n, p.length);
-    let cut = p.length - taken;
-    for (let i = cut; i < p.length; i++) {
-      if (p[i].value !== undefined && !(konstOk && i === p.length - 1)) cut = i + 1;
-    }
-    this.flushBelow(cut);
-    const hm = h - p.length; // materialized height, with the kept pending ones on top
-    const onStack = n - p.length;
+  private operands(banks: string, konstOk: boolean, h: number): { slots: number[]; konst?: number } {
+    const p = this.entries;
+    const n = banks.length;
+    const first = p.length - n;
     const slots: number[] = [];
-    for (let i = 0; i < onStack; i++) slots.push(hm - onStack + i);
     let konst: number | undefined;
-    for (const x of p) {
-      if (x.local !== undefined) slots.push(x.local);
-      else konst = x.value;
+    for (let i = 0; i < n; i++) {
+      const x: Entry = first + i >= 0 ? p[first + i] : { kind: 'mat', height: h - n + i };
+      const bank = banks[i] as Bank;
+      if (x.kind === 'local') slots.push(x.local); // an f64 local is in the f64 file already
+      else if (x.kind === 'fmat') slots.push(x.height); // only f64 ops read f64 results
+      else if (x.kind === 'mat') {
+        if (bank === 'f') this.emitAll([C.MOVE_SF, x.height, x.height]);
+        slots.push(x.height);
+      } else if (konstOk && i === n - 1) konst = x.value;
+      else {
+        this.emitAll([C.SET_CONST, x.value, x.height]);
+        slots.push(x.height);
+      }
     }
-    p.length = 0;
-    return { slots, konst, hm: hm - onStack, onStack };
+    p.length = Math.max(0, first);
+    this.normalize();
+    return { slots, konst };
   }
 
-  /** Emits the bottom `count` pending operands and drops them from the pending list. */
-  private flushBelow(count: number): void {
-    const p = this.pending;
+  /**
+   * Materializes the bottom `count` entries: those under the topmost materialized value in
+   * place, those above it by pushes (sp is just past it), keeping the invariant.
+   */
+  private materializeBelow(count: number): void {
+    const p = this.entries;
+    let top = -1;
+    for (let i = p.length - 1; i >= 0; i--) {
+      if (p[i].kind === 'mat') {
+        top = i;
+        break;
+      }
+    }
     for (let i = 0; i < count; i++) {
       const x = p[i];
-      if (x.local !== undefined) this.emitAll([C.LOCAL_GET, x.local]);
-      else this.emitAll([C.CONST, x.value!]);
+      if (x.kind === 'mat') continue;
+      if (i < top) {
+        if (x.kind === 'const') this.emitAll([C.SET_CONST, x.value, x.height]);
+        else if (x.kind === 'fmat') this.emitAll([C.MOVE_FS, x.height, x.height]);
+        else this.emitAll([this.isF64[x.local] ? C.MOVE_FS : C.MOVE, x.local, x.height]);
+      } else if (x.kind === 'const') this.emitAll([C.CONST, x.value]);
+      else if (x.kind === 'fmat') this.emitAll([C.LOCAL_GET_F, x.height]);
+      else this.emitAll([this.isF64[x.local] ? C.LOCAL_GET_F : C.LOCAL_GET, x.local]);
+      p[i] = { kind: 'mat', height: x.height };
     }
-    p.splice(0, count);
+    this.normalize();
+  }
+
+  /** Where sp stands once the entries are as now: just past the topmost materialized value
+   * (`h`, the current height, when nothing is pending). */
+  private matTop(h: number): number {
+    const p = this.entries;
+    for (let i = p.length - 1; i >= 0; i--) if (p[i].kind === 'mat') return p[i].height + 1;
+    return p.length > 0 ? p[0].height : h;
+  }
+
+  /** Drops materialized entries from the bottom: the list starts with a pending one. */
+  private normalize(): void {
+    const p = this.entries;
+    let i = 0;
+    while (i < p.length && p[i].kind === 'mat') i++;
+    if (i > 0) p.splice(0, i);
   }
 
   private emitAll(xs: readonly number[]): void {

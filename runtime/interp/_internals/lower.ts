@@ -31,6 +31,12 @@ export interface Lowered {
   readonly localZeros: Raw[];
   /** Frame slots of v128 locals: each call gives them a fresh zero vector. */
   readonly v128Locals: readonly number[];
+  /** Frame slots of f64 params (copied into the f64 register file on entry) and declared f64
+   * locals (zeroed there): f64 locals live in the register file only (see codes.ts). */
+  readonly f64Params: readonly number[];
+  readonly f64Locals: readonly number[];
+  /** The body uses the f64 register file (f64 locals or fused f64 ops). */
+  readonly usesF64: boolean;
   /**
    * The most slots (locals and operands, fp-relative) the body ever uses. A call makes the
    * value stack at least this long up front, so no other store in `run` ever grows the array
@@ -89,6 +95,11 @@ const VARIABLE_OPS: Readonly<Record<string, readonly [number, number]>> = {
   'global.get': [C.GLOBAL_GET, 1], 'global.set': [C.GLOBAL_SET, -1],
 };
 
+/** The f64 register file's forms of the local ops. */
+const F64_LOCAL_OPS: Readonly<Record<number, number>> = {
+  [C.LOCAL_GET]: C.LOCAL_GET_F, [C.LOCAL_SET]: C.LOCAL_SET_F, [C.LOCAL_TEE]: C.LOCAL_TEE_F,
+};
+
 /** Lowers function `funcIndex` (a defined function) of `module`. */
 export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions): Lowered {
   const body = module.funcs[funcIndex - module.numImportedFuncs];
@@ -102,11 +113,15 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
     localZeros.push(t === ValType.V128 ? null : ZERO[t]);
     if (t === ValType.V128) v128Locals.push(nParams + i);
   });
+  const localTypes = [...type.params, ...body.locals];
+  const isF64 = localTypes.map((t) => t === ValType.F64);
+  const f64Params = type.params.flatMap((t, i) => (t === ValType.F64 ? [i] : []));
+  const f64Locals = body.locals.flatMap((t, i) => (t === ValType.F64 ? [nParams + i] : []));
   const pool: Raw[] = [null]; // seeded with null: a generic array never canonicalizes NaNs
   pool.length = 0;
 
   const e = new Emitter();
-  const fuser = opts.fuse === false ? undefined : new Fuser(e);
+  const fuser = opts.fuse === false ? undefined : new Fuser(e, isF64);
   const r = new Reader(module.bytes, body.codeStart, body.codeEnd);
   const ctl: Ctl[] = [];
   let h = nLocals; // static operand height, fp-relative (valid in reachable code)
@@ -342,7 +357,7 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
       case 'global.get':
       case 'global.set': {
         const [code, effect] = VARIABLE_OPS[op.name];
-        e.emit(code);
+        e.emit(op.name.startsWith('local.') && isF64[imm.a] ? F64_LOCAL_OPS[code] : code);
         e.emit(imm.a);
         h += effect;
         break;
@@ -392,5 +407,6 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
   return {
     funcIndex, code: e.code.slice(0, e.len), offs: e.offs.slice(0, e.len), pool,
     nParams, nResults: type.results.length, localZeros, v128Locals, maxHeight,
+    f64Params, f64Locals, usesF64: isF64.includes(true) || fuser?.usedF64 === true,
   };
 }

@@ -87,6 +87,11 @@ function f64Body(): number[] {
   for (const o of ['i64.trunc_sat_f64_s', 'i32.trunc_sat_f64_u']) b.push(get(0), ins(o), ins('drop'));
   b.push(get(0), ins('f32.demote_f64'), ins('f64.promote_f32'), ins('drop'));
   b.push(get(0), ins('i64.reinterpret_f64'), ins('f64.reinterpret_i64'), ins('drop'));
+  // The f64 register file's moves: a tee of a stack value, local to local, and held-back f64
+  // reads and results boxed in place under an i32 result (then unboxed for the adds).
+  b.push(get(0), ins('f64.neg'), ins('local.tee', 2), ins('drop'), get(0), set(2));
+  b.push(get(0), get(0), get(1), ins('f64.add'), k32(1), k32(2), ins('i32.add'), ins('f64.convert_i32_s'));
+  b.push(ins('f64.add'), ins('f64.add'), set(2));
   b.push(ins('f64.const', NaN), get(2), ins('f64.add'));
   return b.flat();
 }
@@ -165,6 +170,28 @@ function ctlBody(): number[] {
   return b.flat();
 }
 
+/**
+ * (3 a) -> i32: every loop-closing branch (an increment, a compare, br_if), counting a few
+ * times, then once with an increment that overflows int32 (the exit is on the wrapped value).
+ */
+function loopBody(): number[] {
+  /** Counts local 2 from `start` by `op k`; the compare (if any) reads the bound from local 3 or a constant. */
+  const loop = (start: number, op: string, k: number, cmp?: string, bound = 0, inLocal = false): number[] => [
+    ...k32(start), ...set(2), ...k32(bound), ...set(3), ...ins('loop', EMPTY),
+    ...get(2), ...k32(k), ...ins(op), ...ins('local.tee', 2),
+    ...(cmp === undefined ? [] : [...(inLocal ? get(3) : k32(bound)), ...ins(cmp)]),
+    ...ins('br_if', 0), ...ins('end'),
+  ];
+  const b: number[][] = [loop(3, 'i32.sub', 1), loop(-0x80000000, 'i32.add', -0x80000000)];
+  for (const cmp of ['i32.ne', 'i32.lt_s', 'i32.lt_u']) {
+    for (const inLocal of [false, true]) {
+      b.push(loop(0, 'i32.add', 1, cmp, 3, inLocal), loop(0x7fffffff, 'i32.add', 1, cmp, -0x80000000, inLocal));
+    }
+  }
+  b.push(get(2));
+  return b.flat();
+}
+
 /** (a b) -> i32: calls the others, so their frames sit above a stack already grown. */
 function mainBody(): number[] {
   return [
@@ -185,8 +212,7 @@ function funcs(): [number, number[], number[]][] {
     [0, [I32, I64, F64], memBody()],
     [0, [I32, I64, V128], ctlBody()],
     [0, [], [...get(1), ...get(0), ...ins('call_indirect', 3, 0)]],
-    [0, [I32], [...ins('loop', EMPTY), ...get(2), ...k32(1), ...ins('i32.add'), ...ins('local.tee', 2), ...get(0),
-      ...ins('i32.lt_s'), ...ins('br_if', 0), ...ins('end'), ...get(2)]],
+    [0, [I32, I32], loopBody()],
     [0, [], mainBody()],
     [2, [], ins('unreachable')],
     [3, [], [...get(0), ...ins('call', PF.RECURSE)]],

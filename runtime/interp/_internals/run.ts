@@ -13,13 +13,14 @@ import type { InterpFunc } from './InterpFunc.js';
 import type { Lowered } from './lower.js';
 import { RARE_FNS } from './rareOps.js';
 import { f64Add, f64Div, f64Mul, f64Sub } from '../../numeric/f64.js';
-import { callOut, pushLocals, unwind, withFrames } from './frames.js';
+import { callOut, enterF64, f64File, pushLocals, unwind, withFrames } from './frames.js';
 import { ltU, rotl, rotr } from './i32Order.js';
 
 const FNS = NUMERIC_FNS as ((...args: unknown[]) => unknown)[];
 const SHUFFLE = FNS[op('i8x16.shuffle').id];
 const NO_MEMORY = new Uint8Array(0);
 const NO_VIEW = new DataView(NO_MEMORY.buffer);
+const NO_F64: Float64Array = new Float64Array(0);
 
 /**
  * Runs `entry` with `args` (runtime representation) and returns its results. Keeps
@@ -57,6 +58,12 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   let sp = 0;
   for (let i = 0; i < cur.nParams; i++) stack[sp++] = args[i];
   sp = pushLocals(cur, stack, sp);
+  // The f64 register file (codes.ts): f64 locals and fused f64 temporaries, by frame slot.
+  let fstk: Float64Array = NO_F64;
+  if (cur.usesF64) {
+    fstk = f64File(fstk, cur.maxHeight);
+    enterF64(cur, stack, 0, fstk);
+  }
   store.depth = depth0 + 1;
 
   try {
@@ -130,6 +137,10 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
             fps.push(fp);
             fp = sp - callee.nParams;
             sp = pushLocals(callee, stack, sp);
+            if (callee.usesF64) {
+              fstk = f64File(fstk, fp + callee.maxHeight);
+              enterF64(callee, stack, fp, fstk);
+            }
             cur = callee;
             code = callee.code;
             pool = callee.pool;
@@ -694,20 +705,62 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2];
           pc = stack[fp + code[pc]] === 0 ? code[pc + 1] : pc + 3;
           break;
+        case C.INC_BR_NZ: {
+          const v = bump(stack, fp + code[pc], code[pc + 1]);
+          sp = fp + code[pc + 3];
+          pc = v !== 0 ? code[pc + 2] : pc + 4;
+          break;
+        }
+        case C.INC_BR_NE_RR: {
+          const v = bump(stack, fp + code[pc], code[pc + 1]);
+          sp = fp + code[pc + 4];
+          pc = v !== stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 5;
+          break;
+        }
+        case C.INC_BR_NE_RI: {
+          const v = bump(stack, fp + code[pc], code[pc + 1]);
+          sp = fp + code[pc + 4];
+          pc = v !== code[pc + 2] ? code[pc + 3] : pc + 5;
+          break;
+        }
+        case C.INC_BR_LT_S_RR: {
+          const v = bump(stack, fp + code[pc], code[pc + 1]);
+          sp = fp + code[pc + 4];
+          pc = v < (stack[fp + code[pc + 2]] as number) ? code[pc + 3] : pc + 5;
+          break;
+        }
+        case C.INC_BR_LT_S_RI: {
+          const v = bump(stack, fp + code[pc], code[pc + 1]);
+          sp = fp + code[pc + 4];
+          pc = v < code[pc + 2] ? code[pc + 3] : pc + 5;
+          break;
+        }
+        case C.INC_BR_LT_U_RR: {
+          const v = bump(stack, fp + code[pc], code[pc + 1]);
+          sp = fp + code[pc + 4];
+          pc = ltU(v, stack[fp + code[pc + 2]] as number) ? code[pc + 3] : pc + 5;
+          break;
+        }
+        case C.INC_BR_LT_U_RI: {
+          const v = bump(stack, fp + code[pc], code[pc + 1]);
+          sp = fp + code[pc + 4];
+          pc = ltU(v, code[pc + 2]) ? code[pc + 3] : pc + 5;
+          break;
+        }
         case C.F64_ADD_RR:
-          stack[fp + code[pc + 2]] = f64Add((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
+          fstk[fp + code[pc + 2]] = f64Add(fstk[fp + code[pc]], fstk[fp + code[pc + 1]]);
           sp = fp + code[pc + 3], pc += 4;
           break;
         case C.F64_SUB_RR:
-          stack[fp + code[pc + 2]] = f64Sub((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
+          fstk[fp + code[pc + 2]] = f64Sub(fstk[fp + code[pc]], fstk[fp + code[pc + 1]]);
           sp = fp + code[pc + 3], pc += 4;
           break;
         case C.F64_MUL_RR:
-          stack[fp + code[pc + 2]] = f64Mul((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
+          fstk[fp + code[pc + 2]] = f64Mul(fstk[fp + code[pc]], fstk[fp + code[pc + 1]]);
           sp = fp + code[pc + 3], pc += 4;
           break;
         case C.F64_DIV_RR:
-          stack[fp + code[pc + 2]] = f64Div((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
+          fstk[fp + code[pc + 2]] = f64Div(fstk[fp + code[pc]], fstk[fp + code[pc + 1]]);
           sp = fp + code[pc + 3], pc += 4;
           break;
         case C.I32_LOAD_R: {
@@ -719,7 +772,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         }
         case C.F64_LOAD_R: {
           const ea = address(stack[fp + code[pc]], code[pc + 1], 8, u8.length);
-          stack[fp + code[pc + 2]] = view.getFloat64(ea, true);
+          fstk[fp + code[pc + 2]] = view.getFloat64(ea, true);
           sp = fp + code[pc + 3];
           pc += 4;
           break;
@@ -733,7 +786,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         }
         case C.F64_STORE_R: {
           const ea = address(stack[fp + code[pc]], code[pc + 2], 8, u8.length);
-          view.setFloat64(ea, stack[fp + code[pc + 1]] as number, true);
+          view.setFloat64(ea, fstk[fp + code[pc + 1]], true);
           sp = fp + code[pc + 3];
           pc += 4;
           break;
@@ -744,6 +797,27 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           break;
         case C.SET_CONST:
           stack[fp + code[pc + 1]] = code[pc];
+          pc += 2;
+          break;
+        case C.LOCAL_GET_F:
+          stack[sp++] = fstk[fp + code[pc++]];
+          break;
+        case C.LOCAL_SET_F:
+          fstk[fp + code[pc++]] = stack[--sp] as number;
+          break;
+        case C.LOCAL_TEE_F:
+          fstk[fp + code[pc++]] = stack[sp - 1] as number;
+          break;
+        case C.MOVE_F:
+          fstk[fp + code[pc + 1]] = fstk[fp + code[pc]];
+          pc += 2;
+          break;
+        case C.MOVE_FS:
+          stack[fp + code[pc + 1]] = fstk[fp + code[pc]];
+          pc += 2;
+          break;
+        case C.MOVE_SF:
+          fstk[fp + code[pc + 1]] = stack[fp + code[pc]] as number;
           pc += 2;
           break;
         default:
@@ -773,3 +847,13 @@ function address(addr: Raw, offset: number, size: number, length: number): numbe
   return ea;
 }
 
+/**
+ * The loop-closing increment (INC_BR_*): adds k to the i32 in `slot`, wrapping, and returns the
+ * new value. One function for all of them, so they share its type feedback (the primer makes it
+ * overflow once).
+ */
+function bump(stack: Raw[], slot: number, k: number): number {
+  const v = ((stack[slot] as number) + k) | 0;
+  stack[slot] = v;
+  return v;
+}
