@@ -11,6 +11,7 @@ import { Linker } from '../../runtime/api/Linker.js';
 import { rawArray } from '../../runtime/instance/objects.js';
 import { loadWabt, watToWasm } from '../wat/watToWasm.js';
 import { secondsPerCall, type BenchRow } from './_internals/measure.js';
+import { ConfigError } from '../../runtime/errors.js';
 
 /** A kernel: a .wat file exporting `run(n)` plus the argument and its instruction count. */
 interface Kernel {
@@ -21,9 +22,17 @@ interface Kernel {
   instructions?: number;
 }
 
+/**
+ * The kernels, all or those named in CRUCIBLE_BENCH_KERNELS (comma-separated): one kernel
+ * alone in the process gives the interpreter's loop only that kernel's type feedback.
+ */
 function kernels(): Kernel[] {
   const dir = projectPath('harness', 'bench', 'kernels');
-  return readdirSync(dir).filter((f) => f.endsWith('.wat')).sort().map((f) => {
+  const only = process.env.CRUCIBLE_BENCH_KERNELS?.split(',').filter((x) => x !== '');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.wat')).sort();
+  const unknown = only?.filter((k) => !files.includes(`${k}.wat`)) ?? [];
+  if (unknown.length > 0) throw new ConfigError(`CRUCIBLE_BENCH_KERNELS: no kernel ${unknown.join(', ')} (have ${files.map((f) => f.replace(/\.wat$/, '')).join(', ')})`);
+  return files.filter((f) => only === undefined || only.includes(f.replace(/\.wat$/, ''))).map((f) => {
     const text = readFileSync(`${dir}/${f}`, 'utf8');
     const arg = /;; arg: (\S+)/.exec(text)?.[1] ?? '0';
     const instr = /;; instructions: (\d+)/.exec(text)?.[1];

@@ -5,6 +5,7 @@ import { projectPath } from '../cli/paths.js';
 import { writeJson } from '../cli/writeJson.js';
 import { decodeBench } from './decodeBench.js';
 import type { BenchRow } from './_internals/measure.js';
+import { ConfigError } from '../../runtime/errors.js';
 
 const BENCHES: Record<string, () => Promise<BenchRow[]>> = {
   decode: decodeBench,
@@ -34,6 +35,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
+  if (e instanceof ConfigError) {
+    console.error(`bench: ${e.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(e);
+    process.exitCode = 1;
+  }
 });

@@ -22,12 +22,28 @@ export function pushLocals(l: Lowered, stack: Raw[], sp: number): number {
   return sp;
 }
 
-/** The f64 register file at least `n` slots long: `fstk` itself, or a larger copy of it. */
+/** A register file no run is using, kept for the next (most runs are short: no allocation). */
+let spareF64: Float64Array | undefined;
+
+/**
+ * The f64 register file at least `n` slots long: `fstk` itself, or a larger copy of it (the
+ * spare one when `fstk` is empty and the spare is long enough; the caller then owns it).
+ */
 export function f64File(fstk: Float64Array, n: number): Float64Array {
   if (fstk.length >= n) return fstk;
+  if (fstk.length === 0 && spareF64 !== undefined && spareF64.length >= n) {
+    const taken = spareF64;
+    spareF64 = undefined;
+    return taken;
+  }
   const grown = new Float64Array(Math.max(n, 2 * fstk.length, 64));
   grown.set(fstk);
   return grown;
+}
+
+/** A run is done with its register file: it becomes the spare. */
+export function releaseF64(fstk: Float64Array): void {
+  if (fstk.length > 0) spareF64 = fstk;
 }
 
 /** Frame entry for the f64 register file: f64 params move there, declared f64 locals start 0. */

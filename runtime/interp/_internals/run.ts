@@ -13,7 +13,7 @@ import type { InterpFunc } from './InterpFunc.js';
 import type { Lowered } from './lower.js';
 import { RARE_FNS } from './rareOps.js';
 import { f64Add, f64Div, f64Mul, f64Sub } from '../../numeric/f64.js';
-import { callOut, enterF64, f64File, pushLocals, unwind, withFrames } from './frames.js';
+import { callOut, enterF64, f64File, pushLocals, releaseF64, unwind, withFrames } from './frames.js';
 import { ltU, rotl, rotr } from './i32Order.js';
 
 const FNS = NUMERIC_FNS as ((...args: unknown[]) => unknown)[];
@@ -108,6 +108,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = unwind(stack, sp, fp, n);
           if (frames.length === 0) {
             store.depth = depth0;
+            releaseF64(fstk);
             return stack.slice(fp, sp);
           }
           store.depth--;
@@ -826,6 +827,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
     }
   } catch (err) {
     store.depth = depth0;
+    releaseF64(fstk);
     throw withFrames(err, entry, cur, at, frames, rets);
   }
 }
