@@ -29,15 +29,16 @@ interface Kernel {
 function kernels(): Kernel[] {
   const dir = projectPath('harness', 'bench', 'kernels');
   const only = process.env.CRUCIBLE_BENCH_KERNELS?.split(',').filter((x) => x !== '');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.wat')).sort();
-  const unknown = only?.filter((k) => !files.includes(`${k}.wat`)) ?? [];
-  if (unknown.length > 0) throw new ConfigError(`CRUCIBLE_BENCH_KERNELS: no kernel ${unknown.join(', ')} (have ${files.map((f) => f.replace(/\.wat$/, '')).join(', ')})`);
-  return files.filter((f) => only === undefined || only.includes(f.replace(/\.wat$/, ''))).map((f) => {
+  const names = readdirSync(dir).filter((f) => f.endsWith('.wat')).map((f) => f.slice(0, -'.wat'.length)).sort();
+  const unknown = only?.filter((k) => !names.includes(k)) ?? [];
+  if (unknown.length > 0) throw new ConfigError(`CRUCIBLE_BENCH_KERNELS: no kernel ${unknown.join(', ')} (have ${names.join(', ')})`);
+  return names.filter((name) => only === undefined || only.includes(name)).map((name) => {
+    const f = `${name}.wat`;
     const text = readFileSync(`${dir}/${f}`, 'utf8');
     const arg = /;; arg: (\S+)/.exec(text)?.[1] ?? '0';
     const instr = /;; instructions: (\d+)/.exec(text)?.[1];
     return {
-      name: f.replace(/\.wat$/, ''),
+      name,
       bytes: watToWasm(text, f),
       arg: arg.endsWith('n') ? BigInt(arg.slice(0, -1)) : Number(arg),
       instructions: instr === undefined ? undefined : Number(instr),

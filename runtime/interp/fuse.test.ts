@@ -144,6 +144,26 @@ test('... and under fuel, including running out at every kind of point', () => {
     compare(program(seed), inputs, fuel)), { numRuns: 100, seed: 5 });
 });
 
+test('held-back operands under computed values: reads before writes, f64 results moved or boxed', () => {
+  const wat = `(module (memory 1)
+    (func (export "run") (param $p0 i32) (param $p1 i32) (param $p2 f64) (result i32 i32 i32 i32 f64 f64)
+      (local $i0 i32) (local $i1 i32) (local $f0 f64) (local $f1 f64)
+      (local.set $i0 (local.get $p1))
+      ;; old i0 (held back) + the new one, written by the add under it
+      local.get $i0 local.get $p0 i32.const 1 i32.add local.tee $i0 i32.add local.set $i1
+      ;; an f64 result left on top by a local-to-local move above it, then stored to a local
+      local.get $p2 local.get $p2 f64.add local.get $p0 local.set $i1 local.set $f0
+      ;; accumulate: f1 held back under the product
+      local.get $f1 local.get $p2 local.get $f0 f64.mul f64.add local.set $f1
+      ;; an f64 result and an f64 local boxed under an i32 result for a table-driven op
+      local.get $f1 local.get $f0 local.get $p2 f64.sub local.get $p0 i32.const 3 i32.mul
+      f64.convert_i32_s f64.add f64.add local.set $f0
+      (local.get $i0) (local.get $i1) (local.get $p0) (local.get $p1) (local.get $f0) (local.get $f1)))`;
+  fc.assert(fc.property(INPUTS, (inputs) => compare(wat, inputs)), { numRuns: 50, seed: 6 });
+  const r = testInstance(wat, {}).call('run', 5, 7, 1.5);
+  assert.equal(r, [6, 5, 5, 7, 1.5 + 1.5 + 3.0 + 15, 1.5 * 3]);
+});
+
 test('the generated bodies do get fused (the property is not vacuous)', () => {
   const seen = new Set<number>();
   for (let seed = 0; seed < 40; seed++) {

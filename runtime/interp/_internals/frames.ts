@@ -41,9 +41,12 @@ export function f64File(fstk: Float64Array, n: number): Float64Array {
   return grown;
 }
 
-/** A run is done with its register file: it becomes the spare. */
+/** The longest file kept as the spare (512 KiB): a deep f64 recursion's file is let go. */
+const SPARE_F64_MAX = 1 << 16;
+
+/** A run is done with its register file: it becomes the spare (unless empty or huge). */
 export function releaseF64(fstk: Float64Array): void {
-  if (fstk.length > 0) spareF64 = fstk;
+  if (fstk.length > 0 && fstk.length <= SPARE_F64_MAX) spareF64 = fstk;
 }
 
 /** Frame entry for the f64 register file: f64 params move there, declared f64 locals start 0. */
