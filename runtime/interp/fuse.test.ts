@@ -80,8 +80,11 @@ function program(seed: number): string {
     }
   };
   const stmts = (d: number, n: number): string => Array.from({ length: n }, () => stmt(d)).join(' ');
+  // Runs of local-to-local moves (joined into MOVE2/MOVE3), some reading a local just written.
+  const moves = (): string => Array.from({ length: 2 + r(3) },
+    () => `(local.set ${pick(I32_VARS.slice(2))} (local.get ${pick(I32_VARS)}))`).join(' ');
   const stmt = (d: number): string => {
-    switch (d <= 0 ? r(4) : r(10)) {
+    switch (d <= 0 ? r(5) : r(11)) {
       case 0: case 1: return `(local.set ${pick(I32_VARS.slice(2))} ${i32(2)})`;
       case 2: return `(local.set ${pick(F64_VARS.slice(1))} ${f64(2)})`;
       case 3: return r(2) === 0 ? `(i32.store ${pick(OFFSETS)} ${addr(1)} ${i32(2)})` : `(f64.store ${pick(OFFSETS)} ${addr(1)} ${f64(2)})`;
@@ -90,6 +93,7 @@ function program(seed: number): string {
       case 6: return loop(stmts(d - 1, 2), d);
       case 7: return `(local.set ${pick(I32_VARS.slice(2))} (block (result i32) (drop (br_if 0 ${i32(1)} ${i32(1)})) ${i32(1)}))`;
       case 8: return `(drop ${i32(2)})`;
+      case 4 + 6: return moves();
       default: return `(if (${pick(['i32.lt_s', 'i32.ne', 'i32.ge_u'])} ${i32(1)} ${i32(1)}) (then ${stmts(d - 1, 1)}))`;
     }
   };
@@ -172,9 +176,25 @@ test('the generated bodies do get fused (the property is not vacuous)', () => {
     for (const x of code) seen.add(x); // immediates too: only a rough census
   }
   const loopClosing = [C.INC_BR_NZ, C.INC_BR_NE_RI, C.INC_BR_NE_RR, C.INC_BR_LT_S_RR, C.INC_BR_LT_S_RI, C.INC_BR_LT_U_RI, C.INC_BR_LT_U_RR];
-  for (const c of [C.I32_ADD_RR, C.I32_XOR_RI, C.BR_NZ_R, C.MOVE, C.F64_ADD_RR, C.F64_LOAD_R, C.I32_STORE_R, ...loopClosing]) {
+  for (const c of [C.I32_ADD_RR, C.I32_XOR_RI, C.BR_NZ_R, C.MOVE, C.MOVE2, C.MOVE3, C.F64_ADD_RR, C.F64_LOAD_R, C.I32_STORE_R, ...loopClosing]) {
     assert.ok(seen.has(c), `fused code ${c} never emitted`);
   }
+});
+
+test('joined moves run in order: a chain, a swap through a temporary, a rotation', () => {
+  const wat = `(module (func (export "run") (param $a i32) (param $b i32) (result i32 i32 i32 i32 i32 i32 i32 i32)
+    (local $c i32) (local $d i32) (local $t i32) (local $x i32) (local $y i32) (local $z i32)
+    (local.set $c (i32.const 3)) (local.set $x (i32.const 10)) (local.set $y (i32.const 20)) (local.set $z (i32.const 30))
+    (local.set $c (local.get $b)) (local.set $d (local.get $c)) (local.set $t (local.get $d))
+    (local.set $t (local.get $a)) (local.set $a (local.get $b)) (local.set $b (local.get $t))
+    (local.set $t (local.get $x)) (local.set $x (local.get $y)) (local.set $y (local.get $z)) (local.set $z (local.get $t))
+    (local.get $a) (local.get $b) (local.get $c) (local.get $d) (local.get $t) (local.get $x) (local.get $y) (local.get $z)))`;
+  const code = lower(decodeModule(watToBytes(wat)), 0, { fuel: false, inline: true }).code;
+  assert.ok(code.includes(C.MOVE3), 'three moves in a row are one MOVE3');
+  assert.equal(testInstance(wat, {}).call('run', 1, 2), [2, 1, 2, 2, 10, 20, 30, 10]);
+  const plain = testInstance(wat, { fuse: false });
+  assert.equal(plain.call('run', 1, 2), [2, 1, 2, 2, 10, 20, 30, 10]);
+  assert.not.ok(lower(decodeModule(watToBytes(wat)), 0, { fuel: false, inline: false, fuse: false }).code.includes(C.MOVE3));
 });
 
 test('loop_sum-like loop is two dispatches per iteration', () => {

@@ -314,6 +314,13 @@ export const enum C {
   MOVE_FS = 162,
   /** a d: value-stack slot a to f64 slot d (an f64 on the stack becomes a fused op's operand). */
   MOVE_SF = 163,
+
+  // Register shuffles: consecutive MOVEs (nothing emitted between them, no label) in one code,
+  // done in order (`$h = $g; $g = $f; $f = $e`).
+  /** a1 d1 a2 d2: MOVE a1 d1, then MOVE a2 d2. */
+  MOVE2 = 164,
+  /** a1 d1 a2 d2 a3 d3: three MOVEs in order. */
+  MOVE3 = 165,
 }
 
 /** Scalar memory instructions by wasm mnemonic. */

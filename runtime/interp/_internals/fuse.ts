@@ -114,6 +114,8 @@ export class Fuser {
   private prev: Rewritable | undefined;
   /** An increment a following compare or branch may absorb; kept only across operand pushes. */
   private inc: Increment | undefined;
+  /** The MOVE/MOVE2 emitted last: a MOVE right after it (nothing emitted between) joins it. */
+  private moves: { readonly pos: number; readonly end: number } | undefined;
 
   /** The f64 register file was used (an f64 result held there). */
   usedF64 = false;
@@ -133,7 +135,7 @@ export class Fuser {
   /** Materializes every pending operand and forgets the rewritable op. */
   flush(): void {
     this.materializeBelow(this.entries.length);
-    this.prev = this.last = this.inc = undefined;
+    this.prev = this.last = this.inc = this.moves = undefined;
   }
 
   /**
@@ -254,7 +256,8 @@ export class Fuser {
     if (top?.kind === 'local' || top?.kind === 'const' || (top?.kind === 'fmat' && prev === undefined)) {
       this.materializeBelow(reads);
       p.pop();
-      if (top.kind === 'local') this.emitAll([f64 ? C.MOVE_F : C.MOVE, top.local, d]);
+      if (top.kind === 'local' && !f64) this.move(top.local, d);
+      else if (top.kind === 'local') this.emitAll([C.MOVE_F, top.local, d]);
       else if (top.kind === 'const') this.emitAll([C.SET_CONST, top.value, d]);
       else this.emitAll([C.MOVE_F, top.height, d]);
     } else if (prev !== undefined) {
@@ -282,6 +285,25 @@ export class Fuser {
     }
     if (tee) p.push({ kind: 'local', local: d, height: h - 1 });
     this.normalize();
+  }
+
+  /**
+   * MOVE a d, joined to the MOVE or MOVE2 just before it when nothing was emitted since (a
+   * label flushes, so none falls between them): they run in order, in one dispatch.
+   */
+  private move(a: number, d: number): void {
+    const m = this.moves;
+    const e = this.e;
+    const joins = m !== undefined && e.len === m.end && (e.code[m.pos] === C.MOVE || e.code[m.pos] === C.MOVE2);
+    if (joins) {
+      e.code[m.pos] = e.code[m.pos] === C.MOVE ? C.MOVE2 : C.MOVE3;
+      this.emitAll([a, d]);
+      this.moves = { pos: m.pos, end: e.len };
+      return;
+    }
+    const pos = e.len;
+    this.emitAll([C.MOVE, a, d]);
+    this.moves = { pos, end: e.len };
   }
 
   /**

@@ -66,6 +66,8 @@ function i32Body(): number[] {
     b.push(get(1), k32(K[(i + 2) % 8]), ins(o), ins('if', EMPTY), bump(3), ins('end'));
   });
   b.push(get(0), ins('i32.eqz'), set(3), k32(K[0]), set(3), get(1), set(3)); // EQZ_R, SET_CONST, MOVE
+  b.push(k32(K[1]), set(2), get(2), set(3), get(3), set(2)); // SET_CONST, MOVE2
+  b.push(k32(K[2]), set(3), get(3), set(2), get(2), set(3), get(3), set(2), get(2), set(3)); // MOVE3, MOVE
   b.push(block(EMPTY, get(0), ins('br_if', 0), bump(2)));
   b.push(block(EMPTY, get(1), ins('i32.eqz'), ins('br_if', 0), bump(2)));
   b.push(get(0), ins('if', EMPTY), bump(3), ins('end'));

@@ -52,12 +52,15 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   const fps: number[] = [];
   let code = cur.code;
   let pool = cur.pool;
+  // pc, fp and sp stay int32 in the optimized loop: a value popped from rets/fps or returned
+  // by a helper is untyped to V8, so each such assignment ends in `| 0` (else the three are
+  // kept tagged, spilled and Smi-checked on every dispatch).
   let pc = 0;
   let at = 0; // code position of the instruction being executed (for backtraces)
   let fp = 0;
   let sp = 0;
   for (let i = 0; i < cur.nParams; i++) stack[sp++] = args[i];
-  sp = pushLocals(cur, stack, sp);
+  sp = pushLocals(cur, stack, sp) | 0;
   // The f64 register file (codes.ts): f64 locals and fused f64 temporaries, by frame slot.
   let fstk: Float64Array = NO_F64;
   if (cur.usesF64) {
@@ -76,7 +79,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           pc = code[pc];
           break;
         case C.BR_UNWIND:
-          sp = unwind(stack, sp, fp + code[pc + 1], code[pc + 2]);
+          sp = unwind(stack, sp, fp + code[pc + 1], code[pc + 2]) | 0;
           pc = code[pc];
           break;
         case C.BR_IF:
@@ -85,7 +88,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           break;
         case C.BR_IF_UNWIND:
           if (stack[--sp] !== 0) {
-            sp = unwind(stack, sp, fp + code[pc + 1], code[pc + 2]);
+            sp = unwind(stack, sp, fp + code[pc + 1], code[pc + 2]) | 0;
             pc = code[pc];
           } else pc += 3;
           break;
@@ -95,7 +98,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           let i = (stack[--sp] as number) >>> 0;
           if (i > n) i = n;
           const entry = pc + 2 + 2 * i;
-          sp = unwind(stack, sp, fp + code[entry + 1], arity);
+          sp = unwind(stack, sp, fp + code[entry + 1], arity) | 0;
           pc = code[entry];
           break;
         }
@@ -105,7 +108,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           break;
         case C.RETURN: {
           const n = cur.nResults;
-          sp = unwind(stack, sp, fp, n);
+          sp = unwind(stack, sp, fp, n) | 0;
           if (frames.length === 0) {
             store.depth = depth0;
             releaseF64(fstk);
@@ -115,8 +118,8 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           cur = frames.pop()!;
           code = cur.code;
           pool = cur.pool;
-          pc = rets.pop()!;
-          fp = fps.pop()!;
+          pc = rets.pop()! | 0;
+          fp = fps.pop()! | 0;
           break;
         }
         case C.CALL:
@@ -136,8 +139,8 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
             frames.push(cur);
             rets.push(pc);
             fps.push(fp);
-            fp = sp - callee.nParams;
-            sp = pushLocals(callee, stack, sp);
+            fp = (sp - callee.nParams) | 0;
+            sp = pushLocals(callee, stack, sp) | 0;
             if (callee.usesF64) {
               fstk = f64File(fstk, fp + callee.maxHeight);
               enterF64(callee, stack, fp, fstk);
@@ -147,7 +150,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
             pool = callee.pool;
             pc = 0;
           } else {
-            sp = callOut(f, stack, sp);
+            sp = callOut(f, stack, sp) | 0;
             // The callee may have grown this memory.
             if (mem !== undefined) {
               u8 = mem.u8;
@@ -231,7 +234,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           view = mem!.view;
           break;
         case C.RARE:
-          sp = RARE_FNS[code[pc]]!(inst, stack, sp, code[pc + 1], code[pc + 2]);
+          sp = RARE_FNS[code[pc]]!(inst, stack, sp, code[pc + 1], code[pc + 2]) | 0;
           pc += 3;
           break;
         case C.FUEL:
@@ -795,6 +798,17 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         case C.MOVE:
           stack[fp + code[pc + 1]] = stack[fp + code[pc]];
           pc += 2;
+          break;
+        case C.MOVE2:
+          stack[fp + code[pc + 1]] = stack[fp + code[pc]];
+          stack[fp + code[pc + 3]] = stack[fp + code[pc + 2]];
+          pc += 4;
+          break;
+        case C.MOVE3:
+          stack[fp + code[pc + 1]] = stack[fp + code[pc]];
+          stack[fp + code[pc + 3]] = stack[fp + code[pc + 2]];
+          stack[fp + code[pc + 5]] = stack[fp + code[pc + 4]];
+          pc += 6;
           break;
         case C.SET_CONST:
           stack[fp + code[pc + 1]] = code[pc];
