@@ -84,7 +84,7 @@ function program(seed: number): string {
   const moves = (): string => Array.from({ length: 2 + r(3) },
     () => `(local.set ${pick(I32_VARS.slice(2))} (local.get ${pick(I32_VARS)}))`).join(' ');
   const stmt = (d: number): string => {
-    switch (d <= 0 ? r(5) : r(11)) {
+    switch (d <= 0 ? r(4) : r(11)) {
       case 0: case 1: return `(local.set ${pick(I32_VARS.slice(2))} ${i32(2)})`;
       case 2: return `(local.set ${pick(F64_VARS.slice(1))} ${f64(2)})`;
       case 3: return r(2) === 0 ? `(i32.store ${pick(OFFSETS)} ${addr(1)} ${i32(2)})` : `(f64.store ${pick(OFFSETS)} ${addr(1)} ${f64(2)})`;
@@ -93,7 +93,7 @@ function program(seed: number): string {
       case 6: return loop(stmts(d - 1, 2), d);
       case 7: return `(local.set ${pick(I32_VARS.slice(2))} (block (result i32) (drop (br_if 0 ${i32(1)} ${i32(1)})) ${i32(1)}))`;
       case 8: return `(drop ${i32(2)})`;
-      case 4 + 6: return moves();
+      case 9: return moves();
       default: return `(if (${pick(['i32.lt_s', 'i32.ne', 'i32.ge_u'])} ${i32(1)} ${i32(1)}) (then ${stmts(d - 1, 1)}))`;
     }
   };
