@@ -10,6 +10,7 @@ import { Trap } from '../errors.js';
 import type { Raw } from '../instance/objects.js';
 import { decodeModule } from '../binary/decodeModule.js';
 import { C } from './_internals/codes.js';
+import { PAIRS } from './_internals/pairs.js';
 import { lower } from './_internals/lower.js';
 import { testInstance, watToBytes } from './_internals/testInstance.js';
 
@@ -178,6 +179,11 @@ test('the generated bodies do get fused (the property is not vacuous)', () => {
   const loopClosing = [C.INC_BR_NZ, C.INC_BR_NE_RI, C.INC_BR_NE_RR, C.INC_BR_LT_S_RR, C.INC_BR_LT_S_RI, C.INC_BR_LT_U_RI, C.INC_BR_LT_U_RR];
   for (const c of [C.I32_ADD_RR, C.I32_XOR_RI, C.BR_NZ_R, C.MOVE, C.MOVE2, C.MOVE3, C.F64_ADD_RR, C.F64_LOAD_R, C.I32_STORE_R, ...loopClosing]) {
     assert.ok(seen.has(c), `fused code ${c} never emitted`);
+  }
+  // Pairs of each kind: over an i32 op, over an i32 load, over an f64 op, over an f64 load.
+  const pairs = PAIRS.filter((p) => seen.has(p.code));
+  for (const kind of ['i32.RR', 'i32.RI', 'i32.LOAD', 'f64.RR', 'f64.LOAD']) {
+    assert.ok(pairs.some((p) => `${p.outer.slice(0, 3)}.${p.inner.form}` === kind), `no pair over ${kind}`);
   }
 });
 

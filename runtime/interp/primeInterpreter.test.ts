@@ -8,6 +8,7 @@ import wabtInit from 'wabt';
 import { decodeModule } from '../binary/decodeModule.js';
 import { C } from './_internals/codes.js';
 import { InterpModule } from './_internals/InterpModule.js';
+import { PAIRS } from './_internals/pairs.js';
 import { primerModuleBytes } from './_internals/primerModule.js';
 import { primeInterpreter, PRIMER_VARIANTS } from './primeInterpreter.js';
 
@@ -21,6 +22,7 @@ function width(code: Int32Array, pc: number): number {
   if (c >= C.I32_ADD_RR && c <= C.F64_STORE_R) return 4;
   if (c === C.INC_BR_NZ) return 4;
   if (c >= C.INC_BR_NE_RR && c <= C.INC_BR_LT_U_RI) return 5;
+  if (c >= C.PAIR_FIRST) return 5;
   const fixed: Partial<Record<number, number>> = {
     [C.UNREACHABLE]: 0, [C.RETURN]: 0, [C.DROP]: 0, [C.SELECT]: 0, [C.REF_NULL]: 0, [C.REF_IS_NULL]: 0,
     [C.MEMORY_SIZE]: 0, [C.MEMORY_GROW]: 0, [C.FUEL_CHECK]: 0, [C.EPOCH_CHECK]: 0,
@@ -37,12 +39,13 @@ function width(code: Int32Array, pc: number): number {
   return w;
 }
 
-/** Every code declared in codes.ts, read from the source so a new one cannot be missed. */
+/** Every code declared in codes.ts (read from the source so a new one cannot be missed), and the pairs. */
 function declaredCodes(): Map<number, string> {
   const src = readFileSync(new URL('../../../runtime/interp/_internals/codes.ts', import.meta.url), 'utf8');
   const body = src.slice(src.indexOf('export const enum C {'), src.indexOf('\n}\n'));
   const out = new Map<number, string>();
   for (const m of body.matchAll(/^\s*([A-Z0-9_]+) = (\d+),/gm)) out.set(Number(m[2]), m[1]);
+  for (const p of PAIRS) out.set(p.code, `pair ${p.outer} over ${p.inner.name} ${p.inner.form}`);
   return out;
 }
 

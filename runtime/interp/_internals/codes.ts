@@ -321,6 +321,11 @@ export const enum C {
   MOVE2 = 164,
   /** a1 d1 a2 d2 a3 d3: three MOVEs in order. */
   MOVE3 = 165,
+
+  // Pairs (pairs.ts): `a b c d sp`, d = outer(a, inner(b, c)), an op over the result of the
+  // fused op or load just before it. Numbered from here by pairs.ts, which generates their cases.
+  /** The first pair. */
+  PAIR_FIRST = 166,
 }
 
 /** Scalar memory instructions by wasm mnemonic. */

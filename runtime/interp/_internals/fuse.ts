@@ -8,6 +8,7 @@
 
 import { C } from './codes.js';
 import type { Emitter } from './Emitter.js';
+import { PAIR_COMMUTES, pairCode } from './pairs.js';
 
 /**
  * One operand of the stack top the peephole tracks, at fp-relative `height`: a local or an i32
@@ -27,6 +28,8 @@ type Bank = 's' | 'f';
 interface Rewritable {
   /** Where it starts in the code: rewriting truncates back to here. */
   readonly pos: number;
+  /** Where it ends (a pair may absorb it only when nothing was emitted since). */
+  readonly end: number;
   /** Byte offset of its wasm instruction (a rewritten load must still trap there). */
   readonly at: number;
   /** fp-relative height of its result (where its first operand was). */
@@ -114,6 +117,8 @@ export class Fuser {
   private prev: Rewritable | undefined;
   /** An increment a following compare or branch may absorb; kept only across operand pushes. */
   private inc: Increment | undefined;
+  /** The value op emitted last, kept across operand pushes: a pair may absorb it (pairHead). */
+  private held: Rewritable | undefined;
   /** The MOVE/MOVE2 emitted last: a MOVE right after it (nothing emitted between) joins it. */
   private moves: { readonly pos: number; readonly end: number } | undefined;
 
@@ -135,7 +140,7 @@ export class Fuser {
   /** Materializes every pending operand and forgets the rewritable op. */
   flush(): void {
     this.materializeBelow(this.entries.length);
-    this.prev = this.last = this.inc = this.moves = undefined;
+    this.prev = this.last = this.inc = this.held = this.moves = undefined;
   }
 
   /**
@@ -146,15 +151,18 @@ export class Fuser {
   lower(name: string, imm: { a: number; b: number; value?: unknown }, h: number, plain: () => void): number {
     const prev = this.prev;
     const inc = this.inc;
-    this.prev = this.inc = undefined;
+    const held = prev ?? this.held;
+    this.prev = this.inc = this.held = undefined;
     switch (name) {
       case 'local.get':
         this.entries.push({ kind: 'local', local: imm.a, height: h });
         this.inc = inc;
+        this.held = held;
         return h + 1;
       case 'i32.const':
         this.entries.push({ kind: 'const', value: imm.value as number, height: h });
         this.inc = inc;
+        this.held = held;
         return h + 1;
       case 'local.set':
       case 'local.tee':
@@ -170,7 +178,7 @@ export class Fuser {
         p[n - 2] = { ...y, height: x.height };
         p[n - 1] = { ...x, height: y.height };
       }
-      this.value(name, h, 'ss', true, [bin[0], bin[1]], plain, undefined, inc);
+      this.value(name, h, 'ss', true, [bin[0], bin[1]], plain, undefined, inc, held);
       return h - 1;
     }
     if (name === 'i32.eqz') {
@@ -180,7 +188,7 @@ export class Fuser {
     const f64 = F64_BIN[name];
     if (f64 !== undefined) {
       // Always the fused form: the plain one is an indirect call through the numeric table.
-      this.value(name, h, 'ff', false, [f64, f64], undefined);
+      this.value(name, h, 'ff', false, [f64, f64], undefined, undefined, undefined, held);
       return h - 1;
     }
     const load = LOADS[name];
@@ -210,7 +218,7 @@ export class Fuser {
   branchHead(negate: boolean, h: number): number {
     const prev = this.prev;
     const inc = this.inc;
-    this.prev = this.inc = undefined;
+    this.prev = this.inc = this.held = undefined;
     const p = this.entries;
     const top = p[p.length - 1];
     if (top?.kind === 'local') {
@@ -313,23 +321,32 @@ export class Fuser {
    * operands (a load's offset). `inc`: an increment emitted just before, which a compare reading
    * its local first may absorb. f64 ops and loads leave their result in the f64 register file.
    */
-  private value(name: string, h: number, banks: string, konstOk: boolean, codes: readonly [C, C], plain: (() => void) | undefined, extra?: number, inc?: Increment): void {
+  private value(name: string, h: number, banks: string, konstOk: boolean, codes: readonly [C, C], plain: (() => void) | undefined, extra?: number, inc?: Increment, prev?: Rewritable): void {
     const n = banks.length;
     const isCond = name === 'i32.eqz' || BRANCH[name] !== undefined;
     // A branch fused with the compare needs everything below the compare materialized.
     if (isCond) this.materializeBelow(Math.max(0, this.entries.length - n));
     const hm = h - n;
     // Nothing pending: the operands are on the value stack, as the plain op wants them.
-    const usePlain = plain !== undefined && this.entries.length === 0;
-    const { slots, konst } = usePlain
+    const stacked = plain !== undefined && this.entries.length === 0;
+    const { slots, konst } = stacked
       ? { slots: Array.from({ length: n }, (_, i) => hm + i), konst: undefined }
       : this.operands(banks, konstOk, h);
     const ops = konst === undefined ? slots : [...slots, konst];
-    const head = [codes[konst === undefined ? 0 : 1], ...ops];
+    let head = [codes[konst === undefined ? 0 : 1], ...ops];
     if (extra !== undefined) head.push(extra);
-    const pos = this.e.len;
+    let pos = this.e.len;
+    const at = this.e.at;
+    const pair = prev !== undefined && konst === undefined ? this.pairHead(name, slots, prev) : undefined;
+    if (pair !== undefined) {
+      // The op just emitted is dropped: the pair computes its result itself, and traps (a
+      // load's) where it did.
+      this.e.len = pos = prev!.pos;
+      this.e.at = prev!.at;
+      head = pair;
+    }
     const f64 = name.startsWith('f64.');
-    if (usePlain) plain();
+    if (stacked && pair === undefined) plain!();
     else if (f64) {
       // The result stays in the f64 register file: sp is unchanged by it.
       this.emitAll([...head, hm, this.matTop(hm)]);
@@ -341,10 +358,26 @@ export class Fuser {
     }
     const absorbs = inc !== undefined && slots[0] === inc.local && pos === inc.end;
     this.last = {
-      pos, at: this.e.at, hm, head,
+      pos, end: this.e.len, at: this.e.at, hm, head,
       cond: isCond ? { name, ops, konst: konst !== undefined } : undefined,
       inc: isCond && absorbs ? inc : undefined,
     };
+    this.e.at = at;
+  }
+
+  /**
+   * The head (`pair a b c`) of the pair running `name` over `slots` when one operand is the
+   * result of `prev`, the op emitted just before (nothing emitted since): the last, or the
+   * first of an op that commutes. Else undefined.
+   */
+  private pairHead(name: string, slots: readonly number[], prev: Rewritable): number[] | undefined {
+    if (slots.length !== 2 || this.e.len !== prev.end || prev.cond !== undefined) return undefined;
+    const code = pairCode(name, prev.head[0]);
+    if (code === undefined) return undefined;
+    const [b, c] = prev.head.slice(1);
+    if (slots[1] === prev.hm) return [code, slots[0], b, c];
+    if (slots[0] === prev.hm && PAIR_COMMUTES.has(name)) return [code, slots[1], b, c];
+    return undefined;
   }
 
   /**

@@ -4,6 +4,7 @@
 
 import { ins, section, str, uleb, vec } from '../../binary/_internals/wasmBytes.js';
 import { ValType } from '../../types.js';
+import { PAIRS } from './pairs.js';
 
 const { I32, I64, F64, V128, FuncRef: FUNCREF } = ValType;
 /** The block type of a block without params or results. */
@@ -72,6 +73,11 @@ function i32Body(): number[] {
   b.push(block(EMPTY, get(1), ins('i32.eqz'), ins('br_if', 0), bump(2)));
   b.push(get(0), ins('if', EMPTY), bump(3), ins('end'));
   b.push(get(1), ins('i32.eqz'), ins('if', EMPTY), bump(3), ins('end'));
+  // Pairs: each outer op over each inner op's result (loads: memBody), into local 2.
+  PAIRS.forEach(({ outer, inner }, i) => {
+    if (!outer.startsWith('i32.') || inner.form === 'LOAD') return;
+    b.push(get(0), get(1), inner.form === 'RR' ? get(0) : k32(K[i % 8]), ins(inner.name), ins(outer), set(2));
+  });
   b.push(get(2), get(3), ins('i32.add'));
   return b.flat();
 }
@@ -94,6 +100,9 @@ function f64Body(): number[] {
   b.push(get(0), ins('f64.neg'), ins('local.tee', 2), ins('drop'), get(0), set(2));
   b.push(get(0), get(0), get(1), ins('f64.add'), k32(1), k32(2), ins('i32.add'), ins('f64.convert_i32_s'));
   b.push(ins('f64.add'), ins('f64.add'), set(2));
+  for (const { outer, inner } of PAIRS) {
+    if (outer.startsWith('f64.') && inner.form === 'RR') b.push(get(0), get(1), get(0), ins(inner.name), ins(outer), set(2));
+  }
   b.push(ins('f64.const', NaN), get(2), ins('f64.add'));
   return b.flat();
 }
@@ -119,6 +128,12 @@ function memBody(): number[] {
   const addr = [...get(0), ...k32(0), ...ins('i32.or')];
   for (const l of LOADS) b.push(addr, ins(l, 16), ins('drop'));
   for (const [s, value] of STORES) b.push(addr, value, ins(s, 16));
+  // Pairs over a load: the value op reads the loaded value directly.
+  for (const { outer, inner } of PAIRS) {
+    if (inner.form !== 'LOAD') continue;
+    if (outer.startsWith('i32.')) b.push(get(1), get(0), ins('i32.load', 8), ins(outer), set(2));
+    else b.push(get(4), get(0), ins('f64.load', 16), ins(outer), set(4));
+  }
   // At address 0 only (the primer's second set; MAIN's calls pass 64 and must go on), an
   // offset of 2^32 - 16, negative as the int32 the code stores: it traps, ending the call, and
   // primes `address` for the widest offsets.
