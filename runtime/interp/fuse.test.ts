@@ -84,6 +84,13 @@ function program(seed: number): string {
   // Runs of local-to-local moves (joined into MOVE2/MOVE3), some reading a local just written.
   const moves = (): string => Array.from({ length: 2 + r(3) },
     () => `(local.set ${pick(I32_VARS.slice(2))} (local.get ${pick(I32_VARS)}))`).join(' ');
+  // Runs of in-place adds (joined into INC2_*), by constants or locals, some commuted.
+  const bumps = (): string => Array.from({ length: 2 + r(2) }, () => {
+    const x = pick(I32_VARS.slice(2));
+    const v = r(2) === 0 ? `(i32.const ${pick(CONSTS)})` : `(local.get ${pick(I32_VARS)})`;
+    const op = r(3) === 0 ? `(i32.sub (local.get ${x}) (i32.const ${pick(CONSTS)}))` : r(2) === 0 ? `(i32.add ${v} (local.get ${x}))` : `(i32.add (local.get ${x}) ${v})`;
+    return `(local.set ${x} ${op})`;
+  }).join(' ');
   const stmt = (d: number): string => {
     switch (d <= 0 ? r(4) : r(11)) {
       case 0: case 1: return `(local.set ${pick(I32_VARS.slice(2))} ${i32(2)})`;
@@ -94,7 +101,7 @@ function program(seed: number): string {
       case 6: return loop(stmts(d - 1, 2), d);
       case 7: return `(local.set ${pick(I32_VARS.slice(2))} (block (result i32) (drop (br_if 0 ${i32(1)} ${i32(1)})) ${i32(1)}))`;
       case 8: return `(drop ${i32(2)})`;
-      case 9: return moves();
+      case 9: return r(2) === 0 ? moves() : bumps();
       default: return `(if (${pick(['i32.lt_s', 'i32.ne', 'i32.ge_u'])} ${i32(1)} ${i32(1)}) (then ${stmts(d - 1, 1)}))`;
     }
   };
@@ -180,6 +187,8 @@ test('the generated bodies do get fused (the property is not vacuous)', () => {
   for (const c of [C.I32_ADD_RR, C.I32_XOR_RI, C.BR_NZ_R, C.MOVE, C.MOVE2, C.MOVE3, C.F64_ADD_RR, C.F64_LOAD_R, C.I32_STORE_R, ...loopClosing]) {
     assert.ok(seen.has(c), `fused code ${c} never emitted`);
   }
+  for (const c of [C.INC2_II, C.INC2_IR, C.INC2_RI, C.INC2_RR]) assert.ok(seen.has(c), `INC2 code ${c} never emitted`);
+  assert.ok([C.I32_ADD_LL, C.F64_ADD_LL, C.F64_SUB_LL, C.F64_MUL_LL].some((c) => seen.has(c)), 'no op over two loads');
   // Pairs of each kind: over an i32 op, over an i32 load, over an f64 op, over an f64 load.
   const pairs = PAIRS.filter((p) => seen.has(p.code));
   for (const kind of ['i32.RR', 'i32.RI', 'i32.LOAD', 'f64.RR', 'f64.LOAD']) {
@@ -201,6 +210,23 @@ test('joined moves run in order: a chain, a swap through a temporary, a rotation
   const plain = testInstance(wat, { fuse: false });
   assert.equal(plain.call('run', 1, 2), [2, 1, 2, 2, 10, 20, 30, 10]);
   assert.not.ok(lower(decodeModule(watToBytes(wat)), 0, { fuel: false, inline: false, fuse: false }).code.includes(C.MOVE3));
+});
+
+test('in-place adds in a row run in order as one code; a branch still absorbs a third', () => {
+  const wat = `(module (func (export "run") (param $a i32) (param $b i32) (result i32 i32 i32)
+    (local $k i32) (local.set $k (i32.const 3))
+    (loop $l
+      (local.set $a (i32.add (local.get $a) (i32.const 8)))
+      (local.set $b (i32.add (local.get $a) (local.get $b)))
+      (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+    (local.set $a (i32.add (local.get $a) (local.get $a)))
+    (local.set $a (i32.sub (local.get $a) (i32.const 5)))
+    (local.get $a) (local.get $b) (local.get $k)))`;
+  const code = Array.from(lower(decodeModule(watToBytes(wat)), 0, { fuel: false, inline: true }).code);
+  assert.equal(code.slice(3, 14), [C.INC2_IR, 0, 8, 1, 0, 3, C.INC_BR_NZ, 2, -1, 3, 3]);
+  assert.equal(code.slice(14, 20), [C.INC2_RI, 0, 0, 0, -5, 3]);
+  // a = 1 + 24, b = 2 + 9 + 17 + 25, then a = 2a - 5.
+  for (const fuse of [true, false]) assert.equal(testInstance(wat, { fuse }).call('run', 1, 2), [45, 53, 0]);
 });
 
 test('loop_sum-like loop is two dispatches per iteration', () => {

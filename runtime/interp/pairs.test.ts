@@ -48,14 +48,17 @@ function pairOf(outer: string, inner: number): number {
   return c;
 }
 
+/** `op` over two loads from $b, 8 bytes apart (at 65528, only the second one traps). */
+const twoLoads = (op: string): string => `(${op} (${op.slice(0, 3)}.load (local.get $b)) (${op.slice(0, 3)}.load offset=8 (local.get $b)))`;
+
 /** A module whose `f` runs the pair's shape (`swap`: the inner result first) on its params. */
 function shape(p: Pair, swap: boolean, k: string): string {
   const t = p.outer.slice(0, 3);
-  const inner = p.inner.form === 'LOAD'
-    ? `(${p.inner.name} offset=4 (local.get $b))`
+  const inner = p.inner.form === 'LOAD' ? `(${p.inner.name} offset=4 (local.get $b))`
+    : p.inner.form === 'LL' ? twoLoads(p.inner.name)
     : `(${p.inner.name} (local.get $b) ${p.inner.form === 'RI' ? `(i32.const ${k})` : '(local.get $c)'})`;
   const body = swap ? `(${p.outer} ${inner} (local.get $a))` : `(${p.outer} (local.get $a) ${inner})`;
-  const bt = p.inner.form === 'LOAD' ? 'i32' : t;
+  const bt = p.inner.form === 'LOAD' || p.inner.form === 'LL' ? 'i32' : t;
   return `(module (memory 1)
     (data (i32.const 0) "\\01\\02\\03\\04\\ff\\fe\\fd\\fc\\00\\00\\00\\00\\00\\00\\f8\\7f\\01\\00\\00\\00\\00\\00\\f0\\7f")
     (data (i32.const 65528) "\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\7f")
@@ -65,7 +68,7 @@ function shape(p: Pair, swap: boolean, k: string): string {
 /** Argument triples: every operand edge for a, and b (an address for loads) and c. */
 function inputs(p: Pair): Raw[][] {
   const xs = p.outer.startsWith('f64.') ? F64S : I32S;
-  const bs = p.inner.form === 'LOAD' ? ADDRESSES : xs;
+  const bs = p.inner.form === 'LOAD' || p.inner.form === 'LL' ? ADDRESSES : xs;
   const out: Raw[][] = [];
   for (const a of xs) for (const b of bs) out.push([a, b, xs[(out.length * 7) % xs.length]]);
   return out;
@@ -91,6 +94,32 @@ test('every pair is emitted for its shapes and agrees with the unfused lowering'
     }
   }
   assert.ok(checked > 10000, `${checked} calls compared`);
+});
+
+test('an op over two loads is one code, and each load traps at its own offset', () => {
+  for (const [op, ll] of [['i32.add', C.I32_ADD_LL], ['f64.add', C.F64_ADD_LL], ['f64.sub', C.F64_SUB_LL], ['f64.mul', C.F64_MUL_LL]] as const) {
+    const t = op.slice(0, 3);
+    const wat = `(module (memory 1) (data (i32.const 65528) "\\01\\02\\03\\04\\05\\06\\07\\08")
+      (func (export "f") (param $b i32) (result ${t}) ${twoLoads(op)}))`;
+    const code = lower(decodeModule(watToBytes(wat)), 0, { fuel: false, inline: true }).code;
+    // An f64 result stays in the f64 register file (sp unmoved) until boxed for the return.
+    const tail = t === 'i32' ? [1, 2, C.RETURN] : [1, 1, C.LOCAL_GET_F, 1, C.RETURN];
+    assert.equal(Array.from(code), [ll, 0, 0, 0, 8, ...tail], op);
+    const inst = testInstance(wat);
+    const plain = testInstance(wat, { fuse: false });
+    const loadOp = t === 'i32' ? 0x28 : 0x2b;
+    const traps: number[] = [];
+    for (const b of ADDRESSES) {
+      const r = outcome(() => inst.call('f', b));
+      assert.is(r, outcome(() => plain.call('f', b)), `${op} at ${b}`);
+      const m = /^trap out of bounds memory access 0@(\d+)$/.exec(r);
+      if (m === null) continue;
+      assert.is(inst.bytes[Number(m[1])], loadOp, 'a trap is at a load');
+      traps.push(Number(m[1]));
+    }
+    // 65528 traps at the second load (offset=8); 65533 and beyond at the first.
+    assert.ok(new Set(traps).size === 2, `${op}: both loads' offsets reported (${traps})`);
+  }
 });
 
 test('a load paired into an op traps where the load is, and each pair is one code', () => {

@@ -22,7 +22,9 @@ function width(code: Int32Array, pc: number): number {
   if (c >= C.I32_ADD_RR && c <= C.F64_STORE_R) return 4;
   if (c === C.INC_BR_NZ) return 4;
   if (c >= C.INC_BR_NE_RR && c <= C.INC_BR_LT_U_RI) return 5;
-  if (c >= C.PAIR_FIRST) return 5;
+  if (c >= C.I32_ADD_LL && c <= C.F64_MUL_LL) return 6;
+  if (c >= C.INC2_II && c <= C.INC2_RR) return 5;
+  if (c >= C.PAIR_FIRST) return PAIRS[c - C.PAIR_FIRST].inner.form === 'LL' ? 7 : 5;
   const fixed: Partial<Record<number, number>> = {
     [C.UNREACHABLE]: 0, [C.RETURN]: 0, [C.DROP]: 0, [C.SELECT]: 0, [C.REF_NULL]: 0, [C.REF_IS_NULL]: 0,
     [C.MEMORY_SIZE]: 0, [C.MEMORY_GROW]: 0, [C.FUEL_CHECK]: 0, [C.EPOCH_CHECK]: 0,

@@ -322,10 +322,32 @@ export const enum C {
   /** a1 d1 a2 d2 a3 d3: three MOVEs in order. */
   MOVE3 = 165,
 
+  // Two loads into one op: `b1 o1 b2 o2 d s`, d = load(b1 + o1) op load(b2 + o2), loaded in
+  // that order. The second load traps at its own offset: its immediates are tagged with it.
+  /** i32.add of two i32.loads. */
+  I32_ADD_LL = 166,
+  /** f64.add of two f64.loads. */
+  F64_ADD_LL = 167,
+  /** f64.sub of two f64.loads. */
+  F64_SUB_LL = 168,
+  /** f64.mul of two f64.loads. */
+  F64_MUL_LL = 169,
+
+  // Two in-place adds in a row (`$p += 8; $q += $row`; nothing emitted between them, no label),
+  // in order: `l1 v1 l2 v2 s`, v a constant (I) or a slot (R).
+  /** l1 k1 l2 k2 s */
+  INC2_II = 170,
+  /** l1 k1 l2 v2 s */
+  INC2_IR = 171,
+  /** l1 v1 l2 k2 s */
+  INC2_RI = 172,
+  /** l1 v1 l2 v2 s */
+  INC2_RR = 173,
+
   // Pairs (pairs.ts): `a b c d sp`, d = outer(a, inner(b, c)), an op over the result of the
   // fused op or load just before it. Numbered from here by pairs.ts, which generates their cases.
   /** The first pair. */
-  PAIR_FIRST = 166,
+  PAIR_FIRST = 174,
 }
 
 /** Scalar memory instructions by wasm mnemonic. */

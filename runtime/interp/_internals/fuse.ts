@@ -32,6 +32,10 @@ interface Rewritable {
   readonly end: number;
   /** Byte offset of its wasm instruction (a rewritten load must still trap there). */
   readonly at: number;
+  /** Per word of `head`, when they differ (two loads: the second's immediates have its own). */
+  readonly ats?: readonly number[];
+  /** A load emitted right before this load (nothing between): the two may become one *_LL. */
+  readonly before?: Rewritable;
   /** fp-relative height of its result (where its first operand was). */
   readonly hm: number;
   /** Opcode and operand immediates of the fused form; `d s` follow. */
@@ -40,6 +44,14 @@ interface Rewritable {
   readonly cond?: { readonly name: string; readonly ops: readonly number[]; readonly konst: boolean };
   /** A compare whose first operand is the local an increment just before it wrote. */
   readonly inc?: Increment;
+}
+
+/** A fused op replacing ops just emitted: its head, where it starts, its offsets. */
+interface Fused {
+  readonly head: number[];
+  readonly pos: number;
+  readonly at: number;
+  readonly ats?: readonly number[];
 }
 
 /** An in-place increment of a local, emitted last: a loop-closing branch may absorb it. */
@@ -96,6 +108,11 @@ const F64_BIN: Readonly<Record<string, C>> = {
   'f64.add': C.F64_ADD_RR, 'f64.sub': C.F64_SUB_RR, 'f64.mul': C.F64_MUL_RR, 'f64.div': C.F64_DIV_RR,
 };
 const LOADS: Readonly<Record<string, C>> = { 'i32.load': C.I32_LOAD_R, 'f64.load': C.F64_LOAD_R };
+/** Ops over two loads of their type (codes.ts *_LL), and the load each wants. */
+const TWO_LOADS: Readonly<Record<string, readonly [C, C]>> = {
+  'i32.add': [C.I32_ADD_LL, C.I32_LOAD_R], 'f64.add': [C.F64_ADD_LL, C.F64_LOAD_R],
+  'f64.sub': [C.F64_SUB_LL, C.F64_LOAD_R], 'f64.mul': [C.F64_MUL_LL, C.F64_LOAD_R],
+};
 const STORES: Readonly<Record<string, C>> = { 'i32.store': C.I32_STORE_R, 'f64.store': C.F64_STORE_R };
 
 /**
@@ -119,6 +136,8 @@ export class Fuser {
   private inc: Increment | undefined;
   /** The value op emitted last, kept across operand pushes: a pair may absorb it (pairHead). */
   private held: Rewritable | undefined;
+  /** The in-place add emitted last (`local += v`): a second one right after it joins it. */
+  private bumped: { readonly pos: number; readonly end: number; readonly code: number; readonly local: number; readonly konst: boolean; readonly v: number } | undefined;
   /** The MOVE/MOVE2 emitted last: a MOVE right after it (nothing emitted between) joins it. */
   private moves: { readonly pos: number; readonly end: number } | undefined;
 
@@ -140,7 +159,7 @@ export class Fuser {
   /** Materializes every pending operand and forgets the rewritable op. */
   flush(): void {
     this.materializeBelow(this.entries.length);
-    this.prev = this.last = this.inc = this.held = this.moves = undefined;
+    this.prev = this.last = this.inc = this.held = this.moves = this.bumped = undefined;
   }
 
   /**
@@ -193,7 +212,7 @@ export class Fuser {
     }
     const load = LOADS[name];
     if (load !== undefined) {
-      this.value(name, h, 's', false, [load, load], plain, imm.b);
+      this.value(name, h, 's', false, [load, load], plain, imm.b, undefined, held);
       return h;
     }
     const store = STORES[name];
@@ -218,7 +237,7 @@ export class Fuser {
   branchHead(negate: boolean, h: number): number {
     const prev = this.prev;
     const inc = this.inc;
-    this.prev = this.inc = this.held = undefined;
+    this.prev = this.inc = this.held = this.bumped = undefined;
     const p = this.entries;
     const top = p[p.length - 1];
     if (top?.kind === 'local') {
@@ -274,14 +293,14 @@ export class Fuser {
       this.materializeBelow(reads);
       p.pop();
       const pos = this.e.len;
-      const at = this.e.at;
-      this.e.at = prev.at;
-      this.emitAll([...prev.head, d, this.matTop(h - 1)]);
-      this.e.at = at;
+      const sp = this.matTop(h - 1);
+      this.emitHead(prev, [d, sp]);
       const [code, a, k] = prev.head;
       if ((code === C.I32_ADD_RI || code === C.I32_SUB_RI) && a === d) {
         this.inc = { pos, end: this.e.len, local: d, k: code === C.I32_ADD_RI ? k : -k | 0 };
       }
+      if (tee) this.bumped = undefined; // a tee's increment is left for the branch it feeds
+      else this.bump(prev.head, d, pos, sp);
     } else {
       // A materialized top and sp-relative LOCAL_SET/TEE: a set needs nothing pending below.
       this.materializeBelow(tee ? reads : p.length - 1);
@@ -293,6 +312,32 @@ export class Fuser {
     }
     if (tee) p.push({ kind: 'local', local: d, height: h - 1 });
     this.normalize();
+  }
+
+  /**
+   * After `head` was emitted at `pos` writing d: when it adds a constant or a slot to d in place,
+   * it joins an in-place add just before it (nothing emitted between, no label) into one INC2_*
+   * code, run in order. (A branch can then no longer absorb the second, which costs no code:
+   * the branch is one either way. A tee's increment is not joined: it feeds a branch.)
+   */
+  private bump(head: readonly number[], d: number, pos: number, sp: number): void {
+    const [code, a, b] = head;
+    const before = this.bumped;
+    this.bumped = undefined;
+    let add: { readonly konst: boolean; readonly v: number } | undefined;
+    if (code === C.I32_ADD_RI && a === d) add = { konst: true, v: b };
+    else if (code === C.I32_SUB_RI && a === d) add = { konst: true, v: -b | 0 };
+    else if (code === C.I32_ADD_RR && (a === d || b === d)) add = { konst: false, v: a === d ? b : a };
+    if (add === undefined) return;
+    // (The code check: a branch may have absorbed the one before into a code of its length.)
+    if (before === undefined || before.end !== pos || this.e.code[before.pos] !== before.code) {
+      this.bumped = { pos, end: this.e.len, code, local: d, ...add };
+      return;
+    }
+    const codes = before.konst ? [C.INC2_II, C.INC2_IR] : [C.INC2_RI, C.INC2_RR];
+    this.e.len = before.pos;
+    this.emitAll([codes[add.konst ? 0 : 1], before.local, before.v, d, add.v, sp]);
+    this.inc = undefined;
   }
 
   /**
@@ -336,33 +381,46 @@ export class Fuser {
     let head = [codes[konst === undefined ? 0 : 1], ...ops];
     if (extra !== undefined) head.push(extra);
     let pos = this.e.len;
-    const at = this.e.at;
-    const pair = prev !== undefined && konst === undefined ? this.pairHead(name, slots, prev) : undefined;
-    if (pair !== undefined) {
-      // The op just emitted is dropped: the pair computes its result itself, and traps (a
-      // load's) where it did.
-      this.e.len = pos = prev!.pos;
-      this.e.at = prev!.at;
-      head = pair;
+    let at = this.e.at;
+    let ats: readonly number[] | undefined;
+    const fused = prev !== undefined && konst === undefined ? this.twoLoads(name, slots, prev) ?? this.pairHead(name, slots, prev) : undefined;
+    if (fused !== undefined) {
+      // The ops it absorbs are dropped (it computes their results itself) and their loads
+      // still trap where they did.
+      ({ head, pos, at, ats } = fused);
+      this.e.len = pos;
     }
     const f64 = name.startsWith('f64.');
-    if (stacked && pair === undefined) plain!();
+    const op: Rewritable = {
+      pos, end: pos, at, ats, hm, head,
+      cond: isCond ? { name, ops, konst: konst !== undefined } : undefined,
+      inc: isCond && inc !== undefined && slots[0] === inc.local && pos === inc.end ? inc : undefined,
+      before: LOADS[name] !== undefined && prev?.end === pos && prev.head[0] === head[0] ? prev : undefined,
+    };
+    if (stacked && fused === undefined) plain!();
     else if (f64) {
       // The result stays in the f64 register file: sp is unchanged by it.
-      this.emitAll([...head, hm, this.matTop(hm)]);
+      this.emitHead(op, [hm, this.matTop(hm)]);
       this.usedF64 = true;
       this.entries.push({ kind: 'fmat', height: hm });
     } else {
-      this.emitAll([...head, hm, hm + 1]);
+      this.emitHead(op, [hm, hm + 1]);
       if (this.entries.length > 0) this.entries.push({ kind: 'mat', height: hm });
     }
-    const absorbs = inc !== undefined && slots[0] === inc.local && pos === inc.end;
-    this.last = {
-      pos, end: this.e.len, at: this.e.at, hm, head,
-      cond: isCond ? { name, ops, konst: konst !== undefined } : undefined,
-      inc: isCond && absorbs ? inc : undefined,
-    };
-    this.e.at = at;
+    this.last = { ...op, end: this.e.len };
+  }
+
+  /**
+   * `name` over two loads just emitted, one after the other (nothing between), that load its
+   * operands in order: one *_LL code in their place. Else undefined.
+   */
+  private twoLoads(name: string, slots: readonly number[], prev: Rewritable): Fused | undefined {
+    const two = TWO_LOADS[name];
+    const first = prev.before;
+    if (two === undefined || first === undefined || this.e.len !== prev.end || prev.head[0] !== two[1]) return undefined;
+    if (slots[0] !== first.hm || slots[1] !== prev.hm) return undefined;
+    const head = [two[0], ...first.head.slice(1), ...prev.head.slice(1)];
+    return { head, pos: first.pos, at: first.at, ats: [first.at, first.at, first.at, prev.at, prev.at] };
   }
 
   /**
@@ -370,14 +428,28 @@ export class Fuser {
    * result of `prev`, the op emitted just before (nothing emitted since): the last, or the
    * first of an op that commutes. Else undefined.
    */
-  private pairHead(name: string, slots: readonly number[], prev: Rewritable): number[] | undefined {
+  private pairHead(name: string, slots: readonly number[], prev: Rewritable): Fused | undefined {
     if (slots.length !== 2 || this.e.len !== prev.end || prev.cond !== undefined) return undefined;
     const code = pairCode(name, prev.head[0]);
     if (code === undefined) return undefined;
-    const [b, c] = prev.head.slice(1);
-    if (slots[1] === prev.hm) return [code, slots[0], b, c];
-    if (slots[0] === prev.hm && PAIR_COMMUTES.has(name)) return [code, slots[1], b, c];
-    return undefined;
+    let a: number;
+    if (slots[1] === prev.hm) a = slots[0];
+    else if (slots[0] === prev.hm && PAIR_COMMUTES.has(name)) a = slots[1];
+    else return undefined;
+    const ats = prev.ats === undefined ? undefined : [prev.ats[0], prev.ats[0], ...prev.ats.slice(1)];
+    return { head: [code, a, ...prev.head.slice(1)], pos: prev.pos, at: prev.at, ats };
+  }
+
+  /** Emits `op`'s head, each word tagged with its offset (`ats`, else `at`), then `rest`. */
+  private emitHead(op: Rewritable, rest: readonly number[]): void {
+    const at = this.e.at;
+    op.head.forEach((x, i) => {
+      this.e.at = op.ats?.[i] ?? op.at;
+      this.e.emit(x);
+    });
+    this.e.at = op.at;
+    this.emitAll(rest);
+    this.e.at = at;
   }
 
   /**

@@ -2,14 +2,16 @@
 // before it runs as one code, `d = outer(a, inner(b, c))`: one dispatch instead of two, and the
 // inner result never goes through the value stack. The outer ops are the ones a computed value
 // most often feeds (add, sub and the bitwise ops; f64 add, sub and mul); the inner ones are every
-// fused op without a trap of its own, plus the i32 and f64 loads. The table here is the only
-// list: `pairCases` generates their cases in run.ts (`npm run gen:pairs` rewrites the marked
+// fused op without a trap of its own, plus the i32 and f64 loads and the ops over two loads
+// (codes.ts *_LL). The table here is the only list: `pairCases` generates their cases (and
+// the *_LL ones) in run.ts (`npm run gen:pairs` rewrites the marked
 // region; pairs.test.ts fails when it is stale), and fuse.ts finds a pair's code by `pairCode`.
 
 import { C } from './codes.js';
 
-/** How an inner op reads its operands: two slots, a slot and a constant, or a memory load. */
-type Form = 'RR' | 'RI' | 'LOAD';
+/** How an inner op reads its operands: two slots, a slot and a constant, a memory load, or two
+ * loads (`b1 o1 b2 o2`, codes.ts *_LL). */
+type Form = 'RR' | 'RI' | 'LOAD' | 'LL';
 
 interface Inner {
   /** Its fused code, as fuse.ts emitted it: `code b c` (c: a slot, a constant or an offset). */
@@ -50,12 +52,14 @@ const I32_INNER: readonly Inner[] = [
   { code: C.I32_SHL_RI, name: 'i32.shl', form: 'RI' }, { code: C.I32_SHR_S_RI, name: 'i32.shr_s', form: 'RI' },
   { code: C.I32_SHR_U_RI, name: 'i32.shr_u', form: 'RI' }, { code: C.I32_ROTL_RI, name: 'i32.rotl', form: 'RI' },
   { code: C.I32_ROTR_RI, name: 'i32.rotr', form: 'RI' }, { code: C.I32_LOAD_R, name: 'i32.load', form: 'LOAD' },
+  { code: C.I32_ADD_LL, name: 'i32.add', form: 'LL' },
 ];
 const F64_OUTER = ['f64.add', 'f64.sub', 'f64.mul'];
 const F64_INNER: readonly Inner[] = [
   { code: C.F64_ADD_RR, name: 'f64.add', form: 'RR' }, { code: C.F64_SUB_RR, name: 'f64.sub', form: 'RR' },
   { code: C.F64_MUL_RR, name: 'f64.mul', form: 'RR' }, { code: C.F64_DIV_RR, name: 'f64.div', form: 'RR' },
-  { code: C.F64_LOAD_R, name: 'f64.load', form: 'LOAD' },
+  { code: C.F64_LOAD_R, name: 'f64.load', form: 'LOAD' }, { code: C.F64_ADD_LL, name: 'f64.add', form: 'LL' },
+  { code: C.F64_SUB_LL, name: 'f64.sub', form: 'LL' }, { code: C.F64_MUL_LL, name: 'f64.mul', form: 'LL' },
 ];
 
 /** One pair: its code and what it computes. */
@@ -85,30 +89,55 @@ export function pairCode(outer: string, inner: number): number | undefined {
 // (Not the f64 ones: with two NaN operands, the result's payload depends on their order.)
 export const PAIR_COMMUTES: ReadonlySet<string> = new Set(['i32.add', 'i32.and', 'i32.or', 'i32.xor']);
 
-/** The switch cases of run.ts for every pair (`code a b c d sp`: d = outer(a, inner(b, c))). */
+/** What a pair's case comment says it computes. */
+function describe({ outer, inner }: Pair): string {
+  const args = { RR: '(b, c)', RI: '(b, k)', LOAD: ' offset=c (b)', LL: '(load(b1 + o1), load(b2 + o2))' }[inner.form];
+  return `${outer}(a, ${inner.name}${args})`;
+}
+
+/**
+ * One generated case: `label`, then d = outer(a, inner(...)) with the inner op's operands after
+ * `a`, or (no outer) d = inner(...) with them first. Two loads are made in order, the second
+ * one's trap reported at its own address slot (`at`, tagged with its offset by fuse.ts).
+ */
+function caseOf(label: string, comment: string, inner: Inner, outer?: string): string {
+  const f64 = inner.name.startsWith('f64.');
+  const at = (k: number): string => (k === 0 ? 'code[pc]' : `code[pc + ${k}]`);
+  const read = (k: number): string => (f64 ? `fstk[fp + ${at(k)}]` : `(stack[fp + ${at(k)}] as number)`);
+  const load = (b: number): string => {
+    const ea = `address(stack[fp + ${at(b)}], ${at(b + 1)}, ${f64 ? 8 : 4}, u8.length)`;
+    return f64 ? `view.getFloat64(${ea}, true)` : `view.getInt32(${ea}, true)`;
+  };
+  const expr = f64 ? F64_EXPR : I32_EXPR;
+  const b = outer === undefined ? 0 : 1;
+  const lines = [`        case ${label}: { // ${comment}`];
+  let y: string;
+  if (inner.form === 'LOAD') y = load(b);
+  else if (inner.form === 'LL') {
+    lines.push(`          const x = ${load(b)};`, `          at = pc + ${b + 2};`, `          const y = ${load(b + 2)};`);
+    y = expr[inner.name]('x', 'y');
+  } else y = expr[inner.name](read(b), inner.form === 'RI' ? at(b + 1) : read(b + 1));
+  const n = b + (inner.form === 'LL' ? 4 : 2);
+  lines.push(`          ${f64 ? 'fstk' : 'stack'}[fp + ${at(n)}] = ${outer === undefined ? y : expr[outer](read(0), y)};`);
+  lines.push(`          sp = fp + ${at(n + 1)}, pc += ${n + 2};`, '          break;', '        }');
+  return lines.join('\n');
+}
+
+/**
+ * The switch cases of run.ts: the ops over two loads (codes.ts *_LL), then every pair, `code a
+ * b c d sp` (d = outer(a, inner(b, c))) or `code a b1 o1 b2 o2 d sp` over two loads.
+ */
 export function pairCases(): string {
-  const out: string[] = [];
-  for (const { code, outer, inner } of PAIRS) {
-    const f64 = outer.startsWith('f64.');
-    const bank = f64 ? 'fstk' : 'stack';
-    const at = (k: number): string => (k === 0 ? 'code[pc]' : `code[pc + ${k}]`);
-    const read = (k: number): string => (f64 ? `fstk[fp + ${at(k)}]` : `(stack[fp + ${at(k)}] as number)`);
-    const lines = [`        case ${code}: { // ${outer}(a, ${inner.name}${inner.form === 'RR' ? '(b, c)' : inner.form === 'RI' ? '(b, k)' : ' offset=c (b)'})`];
-    let y: string;
-    if (inner.form === 'LOAD') {
-      const size = f64 ? 8 : 4;
-      lines.push(`          const ea = address(stack[fp + code[pc + 1]], code[pc + 2], ${size}, u8.length);`);
-      y = f64 ? 'view.getFloat64(ea, true)' : 'view.getInt32(ea, true)';
-    } else {
-      const expr = (f64 ? F64_EXPR : I32_EXPR)[inner.name];
-      y = expr(read(1), inner.form === 'RI' ? 'code[pc + 2]' : read(2));
-    }
-    lines.push(`          ${bank}[fp + code[pc + 3]] = ${(f64 ? F64_EXPR : I32_EXPR)[outer](read(0), y)};`);
-    lines.push('          sp = fp + code[pc + 4], pc += 5;', '          break;', '        }');
-    out.push(lines.join('\n'));
-  }
+  const lls = [...I32_INNER, ...F64_INNER].filter((x) => x.form === 'LL');
+  const out = lls.map((x) => caseOf(`C.${C_NAMES[x.code]}`, `${x.name}(load(b1 + o1), load(b2 + o2))`, x));
+  for (const p of PAIRS) out.push(caseOf(String(p.code), describe(p), p.inner, p.outer));
   return out.join('\n') + '\n';
 }
+
+/** The codes.ts names of the *_LL codes, for their generated case labels. */
+const C_NAMES: Readonly<Record<number, string>> = {
+  [C.I32_ADD_LL]: 'I32_ADD_LL', [C.F64_ADD_LL]: 'F64_ADD_LL', [C.F64_SUB_LL]: 'F64_SUB_LL', [C.F64_MUL_LL]: 'F64_MUL_LL',
+};
 
 const BEGIN = '        // BEGIN GENERATED PAIRS (pairs.ts; `npm run gen:pairs`)\n';
 const END = '        // END GENERATED PAIRS\n';

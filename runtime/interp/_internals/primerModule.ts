@@ -73,6 +73,10 @@ function i32Body(): number[] {
   b.push(block(EMPTY, get(1), ins('i32.eqz'), ins('br_if', 0), bump(2)));
   b.push(get(0), ins('if', EMPTY), bump(3), ins('end'));
   b.push(get(1), ins('i32.eqz'), ins('if', EMPTY), bump(3), ins('end'));
+  // Two in-place adds in a row, each way (INC2_II, _IR, _RI, _RR; the last one commuted).
+  const add = (d: number, v: number[], swap = false): number[][] => [swap ? v : get(d), swap ? get(d) : v, ins('i32.add'), set(d)];
+  b.push(...add(2, k32(1)), ...add(3, k32(K[3])), ...add(2, k32(K[0])), ...add(3, get(0)));
+  b.push(...add(2, get(1)), ...add(3, k32(K[6])), ...add(2, get(0)), ...add(3, get(1), true));
   // Pairs: each outer op over each inner op's result (loads: memBody), into local 2.
   PAIRS.forEach(({ outer, inner }, i) => {
     if (!outer.startsWith('i32.') || inner.form === 'LOAD') return;
@@ -128,11 +132,15 @@ function memBody(): number[] {
   const addr = [...get(0), ...k32(0), ...ins('i32.or')];
   for (const l of LOADS) b.push(addr, ins(l, 16), ins('drop'));
   for (const [s, value] of STORES) b.push(addr, value, ins(s, 16));
-  // Pairs over a load: the value op reads the loaded value directly.
+  // Ops over two loads, and pairs over one load or two: the value op reads them directly.
+  const loads = (t: string, n: number): number[] => [...get(0), ...ins(`${t}.load`, 0), ...(n === 2 ? [...get(0), ...ins(`${t}.load`, 8)] : [])];
+  for (const o of ['i32.add', 'f64.add', 'f64.sub', 'f64.mul']) b.push(loads(o.slice(0, 3), 2), ins(o), set(o[0] === 'i' ? 2 : 4));
   for (const { outer, inner } of PAIRS) {
-    if (inner.form !== 'LOAD') continue;
-    if (outer.startsWith('i32.')) b.push(get(1), get(0), ins('i32.load', 8), ins(outer), set(2));
-    else b.push(get(4), get(0), ins('f64.load', 16), ins(outer), set(4));
+    if (inner.form !== 'LOAD' && inner.form !== 'LL') continue;
+    const n = inner.form === 'LL' ? 2 : 1;
+    const op = n === 2 ? ins(inner.name) : [];
+    if (outer.startsWith('i32.')) b.push(get(1), loads('i32', n), op, ins(outer), set(2));
+    else b.push(get(4), loads('f64', n), op, ins(outer), set(4));
   }
   // At address 0 only (the primer's second set; MAIN's calls pass 64 and must go on), an
   // offset of 2^32 - 16, negative as the int32 the code stores: it traps, ending the call, and

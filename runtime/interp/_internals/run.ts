@@ -835,538 +835,694 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           fstk[fp + code[pc + 1]] = stack[fp + code[pc]] as number;
           pc += 2;
           break;
+        case C.INC2_II:
+          stack[fp + code[pc]] = ((stack[fp + code[pc]] as number) + code[pc + 1]) | 0;
+          stack[fp + code[pc + 2]] = ((stack[fp + code[pc + 2]] as number) + code[pc + 3]) | 0;
+          sp = fp + code[pc + 4], pc += 5;
+          break;
+        case C.INC2_IR:
+          stack[fp + code[pc]] = ((stack[fp + code[pc]] as number) + code[pc + 1]) | 0;
+          stack[fp + code[pc + 2]] = ((stack[fp + code[pc + 2]] as number) + (stack[fp + code[pc + 3]] as number)) | 0;
+          sp = fp + code[pc + 4], pc += 5;
+          break;
+        case C.INC2_RI:
+          stack[fp + code[pc]] = ((stack[fp + code[pc]] as number) + (stack[fp + code[pc + 1]] as number)) | 0;
+          stack[fp + code[pc + 2]] = ((stack[fp + code[pc + 2]] as number) + code[pc + 3]) | 0;
+          sp = fp + code[pc + 4], pc += 5;
+          break;
+        case C.INC2_RR:
+          stack[fp + code[pc]] = ((stack[fp + code[pc]] as number) + (stack[fp + code[pc + 1]] as number)) | 0;
+          stack[fp + code[pc + 2]] = ((stack[fp + code[pc + 2]] as number) + (stack[fp + code[pc + 3]] as number)) | 0;
+          sp = fp + code[pc + 4], pc += 5;
+          break;
         // BEGIN GENERATED PAIRS (pairs.ts; `npm run gen:pairs`)
-        case 166: { // i32.add(a, i32.add(b, c))
+        case C.I32_ADD_LL: { // i32.add(load(b1 + o1), load(b2 + o2))
+          const x = view.getInt32(address(stack[fp + code[pc]], code[pc + 1], 4, u8.length), true);
+          at = pc + 2;
+          const y = view.getInt32(address(stack[fp + code[pc + 2]], code[pc + 3], 4, u8.length), true);
+          stack[fp + code[pc + 4]] = ((x + y) | 0);
+          sp = fp + code[pc + 5], pc += 6;
+          break;
+        }
+        case C.F64_ADD_LL: { // f64.add(load(b1 + o1), load(b2 + o2))
+          const x = view.getFloat64(address(stack[fp + code[pc]], code[pc + 1], 8, u8.length), true);
+          at = pc + 2;
+          const y = view.getFloat64(address(stack[fp + code[pc + 2]], code[pc + 3], 8, u8.length), true);
+          fstk[fp + code[pc + 4]] = f64Add(x, y);
+          sp = fp + code[pc + 5], pc += 6;
+          break;
+        }
+        case C.F64_SUB_LL: { // f64.sub(load(b1 + o1), load(b2 + o2))
+          const x = view.getFloat64(address(stack[fp + code[pc]], code[pc + 1], 8, u8.length), true);
+          at = pc + 2;
+          const y = view.getFloat64(address(stack[fp + code[pc + 2]], code[pc + 3], 8, u8.length), true);
+          fstk[fp + code[pc + 4]] = f64Sub(x, y);
+          sp = fp + code[pc + 5], pc += 6;
+          break;
+        }
+        case C.F64_MUL_LL: { // f64.mul(load(b1 + o1), load(b2 + o2))
+          const x = view.getFloat64(address(stack[fp + code[pc]], code[pc + 1], 8, u8.length), true);
+          at = pc + 2;
+          const y = view.getFloat64(address(stack[fp + code[pc + 2]], code[pc + 3], 8, u8.length), true);
+          fstk[fp + code[pc + 4]] = f64Mul(x, y);
+          sp = fp + code[pc + 5], pc += 6;
+          break;
+        }
+        case 174: { // i32.add(a, i32.add(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 167: { // i32.add(a, i32.sub(b, c))
+        case 175: { // i32.add(a, i32.sub(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 168: { // i32.add(a, i32.mul(b, c))
+        case 176: { // i32.add(a, i32.mul(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 169: { // i32.add(a, i32.and(b, c))
+        case 177: { // i32.add(a, i32.and(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 170: { // i32.add(a, i32.or(b, c))
+        case 178: { // i32.add(a, i32.or(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 171: { // i32.add(a, i32.xor(b, c))
+        case 179: { // i32.add(a, i32.xor(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 172: { // i32.add(a, i32.add(b, k))
+        case 180: { // i32.add(a, i32.add(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 173: { // i32.add(a, i32.sub(b, k))
+        case 181: { // i32.add(a, i32.sub(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 174: { // i32.add(a, i32.mul(b, k))
+        case 182: { // i32.add(a, i32.mul(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 175: { // i32.add(a, i32.and(b, k))
+        case 183: { // i32.add(a, i32.and(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) & code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 176: { // i32.add(a, i32.or(b, k))
+        case 184: { // i32.add(a, i32.or(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) | code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 177: { // i32.add(a, i32.xor(b, k))
+        case 185: { // i32.add(a, i32.xor(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 178: { // i32.add(a, i32.shl(b, k))
+        case 186: { // i32.add(a, i32.shl(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) << code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 179: { // i32.add(a, i32.shr_s(b, k))
+        case 187: { // i32.add(a, i32.shr_s(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) >> code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 180: { // i32.add(a, i32.shr_u(b, k))
+        case 188: { // i32.add(a, i32.shr_u(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 181: { // i32.add(a, i32.rotl(b, k))
+        case 189: { // i32.add(a, i32.rotl(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + rotl((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 182: { // i32.add(a, i32.rotr(b, k))
+        case 190: { // i32.add(a, i32.rotr(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + rotr((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 183: { // i32.add(a, i32.load offset=c (b))
-          const ea = address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length);
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + view.getInt32(ea, true)) | 0);
+        case 191: { // i32.add(a, i32.load offset=c (b))
+          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 184: { // i32.sub(a, i32.add(b, c))
+        case 192: { // i32.add(a, i32.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
+          at = pc + 3;
+          const y = view.getInt32(address(stack[fp + code[pc + 3]], code[pc + 4], 4, u8.length), true);
+          stack[fp + code[pc + 5]] = (((stack[fp + code[pc]] as number) + ((x + y) | 0)) | 0);
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 193: { // i32.sub(a, i32.add(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 185: { // i32.sub(a, i32.sub(b, c))
+        case 194: { // i32.sub(a, i32.sub(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 186: { // i32.sub(a, i32.mul(b, c))
+        case 195: { // i32.sub(a, i32.mul(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 187: { // i32.sub(a, i32.and(b, c))
+        case 196: { // i32.sub(a, i32.and(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 188: { // i32.sub(a, i32.or(b, c))
+        case 197: { // i32.sub(a, i32.or(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 189: { // i32.sub(a, i32.xor(b, c))
+        case 198: { // i32.sub(a, i32.xor(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 190: { // i32.sub(a, i32.add(b, k))
+        case 199: { // i32.sub(a, i32.add(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 191: { // i32.sub(a, i32.sub(b, k))
+        case 200: { // i32.sub(a, i32.sub(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 192: { // i32.sub(a, i32.mul(b, k))
+        case 201: { // i32.sub(a, i32.mul(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 193: { // i32.sub(a, i32.and(b, k))
+        case 202: { // i32.sub(a, i32.and(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) & code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 194: { // i32.sub(a, i32.or(b, k))
+        case 203: { // i32.sub(a, i32.or(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) | code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 195: { // i32.sub(a, i32.xor(b, k))
+        case 204: { // i32.sub(a, i32.xor(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 196: { // i32.sub(a, i32.shl(b, k))
+        case 205: { // i32.sub(a, i32.shl(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) << code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 197: { // i32.sub(a, i32.shr_s(b, k))
+        case 206: { // i32.sub(a, i32.shr_s(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) >> code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 198: { // i32.sub(a, i32.shr_u(b, k))
+        case 207: { // i32.sub(a, i32.shr_u(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 199: { // i32.sub(a, i32.rotl(b, k))
+        case 208: { // i32.sub(a, i32.rotl(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - rotl((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 200: { // i32.sub(a, i32.rotr(b, k))
+        case 209: { // i32.sub(a, i32.rotr(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - rotr((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 201: { // i32.sub(a, i32.load offset=c (b))
-          const ea = address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length);
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - view.getInt32(ea, true)) | 0);
+        case 210: { // i32.sub(a, i32.load offset=c (b))
+          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 202: { // i32.and(a, i32.add(b, c))
+        case 211: { // i32.sub(a, i32.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
+          at = pc + 3;
+          const y = view.getInt32(address(stack[fp + code[pc + 3]], code[pc + 4], 4, u8.length), true);
+          stack[fp + code[pc + 5]] = (((stack[fp + code[pc]] as number) - ((x + y) | 0)) | 0);
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 212: { // i32.and(a, i32.add(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 203: { // i32.and(a, i32.sub(b, c))
+        case 213: { // i32.and(a, i32.sub(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 204: { // i32.and(a, i32.mul(b, c))
+        case 214: { // i32.and(a, i32.mul(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 205: { // i32.and(a, i32.and(b, c))
+        case 215: { // i32.and(a, i32.and(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 206: { // i32.and(a, i32.or(b, c))
+        case 216: { // i32.and(a, i32.or(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 207: { // i32.and(a, i32.xor(b, c))
+        case 217: { // i32.and(a, i32.xor(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 208: { // i32.and(a, i32.add(b, k))
+        case 218: { // i32.and(a, i32.add(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 209: { // i32.and(a, i32.sub(b, k))
+        case 219: { // i32.and(a, i32.sub(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 210: { // i32.and(a, i32.mul(b, k))
+        case 220: { // i32.and(a, i32.mul(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 211: { // i32.and(a, i32.and(b, k))
+        case 221: { // i32.and(a, i32.and(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) & code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 212: { // i32.and(a, i32.or(b, k))
+        case 222: { // i32.and(a, i32.or(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) | code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 213: { // i32.and(a, i32.xor(b, k))
+        case 223: { // i32.and(a, i32.xor(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 214: { // i32.and(a, i32.shl(b, k))
+        case 224: { // i32.and(a, i32.shl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) << code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 215: { // i32.and(a, i32.shr_s(b, k))
+        case 225: { // i32.and(a, i32.shr_s(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) >> code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 216: { // i32.and(a, i32.shr_u(b, k))
+        case 226: { // i32.and(a, i32.shr_u(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 217: { // i32.and(a, i32.rotl(b, k))
+        case 227: { // i32.and(a, i32.rotl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & rotl((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 218: { // i32.and(a, i32.rotr(b, k))
+        case 228: { // i32.and(a, i32.rotr(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & rotr((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 219: { // i32.and(a, i32.load offset=c (b))
-          const ea = address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length);
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & view.getInt32(ea, true));
+        case 229: { // i32.and(a, i32.load offset=c (b))
+          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 220: { // i32.or(a, i32.add(b, c))
+        case 230: { // i32.and(a, i32.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
+          at = pc + 3;
+          const y = view.getInt32(address(stack[fp + code[pc + 3]], code[pc + 4], 4, u8.length), true);
+          stack[fp + code[pc + 5]] = ((stack[fp + code[pc]] as number) & ((x + y) | 0));
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 231: { // i32.or(a, i32.add(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 221: { // i32.or(a, i32.sub(b, c))
+        case 232: { // i32.or(a, i32.sub(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 222: { // i32.or(a, i32.mul(b, c))
+        case 233: { // i32.or(a, i32.mul(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 223: { // i32.or(a, i32.and(b, c))
+        case 234: { // i32.or(a, i32.and(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 224: { // i32.or(a, i32.or(b, c))
+        case 235: { // i32.or(a, i32.or(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 225: { // i32.or(a, i32.xor(b, c))
+        case 236: { // i32.or(a, i32.xor(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 226: { // i32.or(a, i32.add(b, k))
+        case 237: { // i32.or(a, i32.add(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 227: { // i32.or(a, i32.sub(b, k))
+        case 238: { // i32.or(a, i32.sub(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 228: { // i32.or(a, i32.mul(b, k))
+        case 239: { // i32.or(a, i32.mul(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 229: { // i32.or(a, i32.and(b, k))
+        case 240: { // i32.or(a, i32.and(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) & code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 230: { // i32.or(a, i32.or(b, k))
+        case 241: { // i32.or(a, i32.or(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) | code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 231: { // i32.or(a, i32.xor(b, k))
+        case 242: { // i32.or(a, i32.xor(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 232: { // i32.or(a, i32.shl(b, k))
+        case 243: { // i32.or(a, i32.shl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) << code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 233: { // i32.or(a, i32.shr_s(b, k))
+        case 244: { // i32.or(a, i32.shr_s(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) >> code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 234: { // i32.or(a, i32.shr_u(b, k))
+        case 245: { // i32.or(a, i32.shr_u(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 235: { // i32.or(a, i32.rotl(b, k))
+        case 246: { // i32.or(a, i32.rotl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | rotl((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 236: { // i32.or(a, i32.rotr(b, k))
+        case 247: { // i32.or(a, i32.rotr(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | rotr((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 237: { // i32.or(a, i32.load offset=c (b))
-          const ea = address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length);
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | view.getInt32(ea, true));
+        case 248: { // i32.or(a, i32.load offset=c (b))
+          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 238: { // i32.xor(a, i32.add(b, c))
+        case 249: { // i32.or(a, i32.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
+          at = pc + 3;
+          const y = view.getInt32(address(stack[fp + code[pc + 3]], code[pc + 4], 4, u8.length), true);
+          stack[fp + code[pc + 5]] = ((stack[fp + code[pc]] as number) | ((x + y) | 0));
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 250: { // i32.xor(a, i32.add(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 239: { // i32.xor(a, i32.sub(b, c))
+        case 251: { // i32.xor(a, i32.sub(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 240: { // i32.xor(a, i32.mul(b, c))
+        case 252: { // i32.xor(a, i32.mul(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 241: { // i32.xor(a, i32.and(b, c))
+        case 253: { // i32.xor(a, i32.and(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 242: { // i32.xor(a, i32.or(b, c))
+        case 254: { // i32.xor(a, i32.or(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 243: { // i32.xor(a, i32.xor(b, c))
+        case 255: { // i32.xor(a, i32.xor(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 244: { // i32.xor(a, i32.add(b, k))
+        case 256: { // i32.xor(a, i32.add(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 245: { // i32.xor(a, i32.sub(b, k))
+        case 257: { // i32.xor(a, i32.sub(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 246: { // i32.xor(a, i32.mul(b, k))
+        case 258: { // i32.xor(a, i32.mul(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 247: { // i32.xor(a, i32.and(b, k))
+        case 259: { // i32.xor(a, i32.and(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) & code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 248: { // i32.xor(a, i32.or(b, k))
+        case 260: { // i32.xor(a, i32.or(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) | code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 249: { // i32.xor(a, i32.xor(b, k))
+        case 261: { // i32.xor(a, i32.xor(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 250: { // i32.xor(a, i32.shl(b, k))
+        case 262: { // i32.xor(a, i32.shl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) << code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 251: { // i32.xor(a, i32.shr_s(b, k))
+        case 263: { // i32.xor(a, i32.shr_s(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) >> code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 252: { // i32.xor(a, i32.shr_u(b, k))
+        case 264: { // i32.xor(a, i32.shr_u(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 253: { // i32.xor(a, i32.rotl(b, k))
+        case 265: { // i32.xor(a, i32.rotl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ rotl((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 254: { // i32.xor(a, i32.rotr(b, k))
+        case 266: { // i32.xor(a, i32.rotr(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ rotr((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 255: { // i32.xor(a, i32.load offset=c (b))
-          const ea = address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length);
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ view.getInt32(ea, true));
+        case 267: { // i32.xor(a, i32.load offset=c (b))
+          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 256: { // f64.add(a, f64.add(b, c))
+        case 268: { // i32.xor(a, i32.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
+          at = pc + 3;
+          const y = view.getInt32(address(stack[fp + code[pc + 3]], code[pc + 4], 4, u8.length), true);
+          stack[fp + code[pc + 5]] = ((stack[fp + code[pc]] as number) ^ ((x + y) | 0));
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 269: { // f64.add(a, f64.add(b, c))
           fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Add(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 257: { // f64.add(a, f64.sub(b, c))
+        case 270: { // f64.add(a, f64.sub(b, c))
           fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Sub(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 258: { // f64.add(a, f64.mul(b, c))
+        case 271: { // f64.add(a, f64.mul(b, c))
           fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Mul(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 259: { // f64.add(a, f64.div(b, c))
+        case 272: { // f64.add(a, f64.div(b, c))
           fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Div(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 260: { // f64.add(a, f64.load offset=c (b))
-          const ea = address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length);
-          fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], view.getFloat64(ea, true));
+        case 273: { // f64.add(a, f64.load offset=c (b))
+          fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 261: { // f64.sub(a, f64.add(b, c))
+        case 274: { // f64.add(a, f64.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
+          at = pc + 3;
+          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
+          fstk[fp + code[pc + 5]] = f64Add(fstk[fp + code[pc]], f64Add(x, y));
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 275: { // f64.add(a, f64.sub(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
+          at = pc + 3;
+          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
+          fstk[fp + code[pc + 5]] = f64Add(fstk[fp + code[pc]], f64Sub(x, y));
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 276: { // f64.add(a, f64.mul(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
+          at = pc + 3;
+          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
+          fstk[fp + code[pc + 5]] = f64Add(fstk[fp + code[pc]], f64Mul(x, y));
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 277: { // f64.sub(a, f64.add(b, c))
           fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Add(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 262: { // f64.sub(a, f64.sub(b, c))
+        case 278: { // f64.sub(a, f64.sub(b, c))
           fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Sub(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 263: { // f64.sub(a, f64.mul(b, c))
+        case 279: { // f64.sub(a, f64.mul(b, c))
           fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Mul(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 264: { // f64.sub(a, f64.div(b, c))
+        case 280: { // f64.sub(a, f64.div(b, c))
           fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Div(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 265: { // f64.sub(a, f64.load offset=c (b))
-          const ea = address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length);
-          fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], view.getFloat64(ea, true));
+        case 281: { // f64.sub(a, f64.load offset=c (b))
+          fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 266: { // f64.mul(a, f64.add(b, c))
+        case 282: { // f64.sub(a, f64.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
+          at = pc + 3;
+          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
+          fstk[fp + code[pc + 5]] = f64Sub(fstk[fp + code[pc]], f64Add(x, y));
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 283: { // f64.sub(a, f64.sub(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
+          at = pc + 3;
+          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
+          fstk[fp + code[pc + 5]] = f64Sub(fstk[fp + code[pc]], f64Sub(x, y));
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 284: { // f64.sub(a, f64.mul(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
+          at = pc + 3;
+          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
+          fstk[fp + code[pc + 5]] = f64Sub(fstk[fp + code[pc]], f64Mul(x, y));
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 285: { // f64.mul(a, f64.add(b, c))
           fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Add(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 267: { // f64.mul(a, f64.sub(b, c))
+        case 286: { // f64.mul(a, f64.sub(b, c))
           fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Sub(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 268: { // f64.mul(a, f64.mul(b, c))
+        case 287: { // f64.mul(a, f64.mul(b, c))
           fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Mul(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 269: { // f64.mul(a, f64.div(b, c))
+        case 288: { // f64.mul(a, f64.div(b, c))
           fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Div(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 270: { // f64.mul(a, f64.load offset=c (b))
-          const ea = address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length);
-          fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], view.getFloat64(ea, true));
+        case 289: { // f64.mul(a, f64.load offset=c (b))
+          fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
+          break;
+        }
+        case 290: { // f64.mul(a, f64.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
+          at = pc + 3;
+          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
+          fstk[fp + code[pc + 5]] = f64Mul(fstk[fp + code[pc]], f64Add(x, y));
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 291: { // f64.mul(a, f64.sub(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
+          at = pc + 3;
+          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
+          fstk[fp + code[pc + 5]] = f64Mul(fstk[fp + code[pc]], f64Sub(x, y));
+          sp = fp + code[pc + 6], pc += 7;
+          break;
+        }
+        case 292: { // f64.mul(a, f64.mul(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
+          at = pc + 3;
+          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
+          fstk[fp + code[pc + 5]] = f64Mul(fstk[fp + code[pc]], f64Mul(x, y));
+          sp = fp + code[pc + 6], pc += 7;
           break;
         }
         // END GENERATED PAIRS
