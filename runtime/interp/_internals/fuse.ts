@@ -8,7 +8,7 @@
 
 import { C } from './codes.js';
 import type { Emitter } from './Emitter.js';
-import { PAIR_COMMUTES, pairCode } from './pairs.js';
+import { PAIR_COMMUTES, pairCode, TWO_LOADS } from './pairs.js';
 
 /**
  * One operand of the stack top the peephole tracks, at fp-relative `height`: a local or an i32
@@ -108,11 +108,6 @@ const F64_BIN: Readonly<Record<string, C>> = {
   'f64.add': C.F64_ADD_RR, 'f64.sub': C.F64_SUB_RR, 'f64.mul': C.F64_MUL_RR, 'f64.div': C.F64_DIV_RR,
 };
 const LOADS: Readonly<Record<string, C>> = { 'i32.load': C.I32_LOAD_R, 'f64.load': C.F64_LOAD_R };
-/** Ops over two loads of their type (codes.ts *_LL), and the load each wants. */
-const TWO_LOADS: Readonly<Record<string, readonly [C, C]>> = {
-  'i32.add': [C.I32_ADD_LL, C.I32_LOAD_R], 'f64.add': [C.F64_ADD_LL, C.F64_LOAD_R],
-  'f64.sub': [C.F64_SUB_LL, C.F64_LOAD_R], 'f64.mul': [C.F64_MUL_LL, C.F64_LOAD_R],
-};
 const STORES: Readonly<Record<string, C>> = { 'i32.store': C.I32_STORE_R, 'f64.store': C.F64_STORE_R };
 
 /**
@@ -294,7 +289,7 @@ export class Fuser {
       p.pop();
       const pos = this.e.len;
       const sp = this.matTop(h - 1);
-      this.emitHead(prev, [d, sp]);
+      this.emitHead(prev.head, prev.at, prev.ats, [d, sp]);
       const [code, a, k] = prev.head;
       if ((code === C.I32_ADD_RI || code === C.I32_SUB_RI) && a === d) {
         this.inc = { pos, end: this.e.len, local: d, k: code === C.I32_ADD_RI ? k : -k | 0 };
@@ -390,24 +385,22 @@ export class Fuser {
       ({ head, pos, at, ats } = fused);
       this.e.len = pos;
     }
-    const f64 = name.startsWith('f64.');
-    const op: Rewritable = {
-      pos, end: pos, at, ats, hm, head,
+    if (stacked && fused === undefined) plain!();
+    else if (name.startsWith('f64.')) {
+      // The result stays in the f64 register file: sp is unchanged by it.
+      this.emitHead(head, at, ats, [hm, this.matTop(hm)]);
+      this.usedF64 = true;
+      this.entries.push({ kind: 'fmat', height: hm });
+    } else {
+      this.emitHead(head, at, ats, [hm, hm + 1]);
+      if (this.entries.length > 0) this.entries.push({ kind: 'mat', height: hm });
+    }
+    this.last = {
+      pos, end: this.e.len, at, ats, hm, head,
       cond: isCond ? { name, ops, konst: konst !== undefined } : undefined,
       inc: isCond && inc !== undefined && slots[0] === inc.local && pos === inc.end ? inc : undefined,
       before: LOADS[name] !== undefined && prev?.end === pos && prev.head[0] === head[0] ? prev : undefined,
     };
-    if (stacked && fused === undefined) plain!();
-    else if (f64) {
-      // The result stays in the f64 register file: sp is unchanged by it.
-      this.emitHead(op, [hm, this.matTop(hm)]);
-      this.usedF64 = true;
-      this.entries.push({ kind: 'fmat', height: hm });
-    } else {
-      this.emitHead(op, [hm, hm + 1]);
-      if (this.entries.length > 0) this.entries.push({ kind: 'mat', height: hm });
-    }
-    this.last = { ...op, end: this.e.len };
   }
 
   /**
@@ -440,16 +433,16 @@ export class Fuser {
     return { head: [code, a, ...prev.head.slice(1)], pos: prev.pos, at: prev.at, ats };
   }
 
-  /** Emits `op`'s head, each word tagged with its offset (`ats`, else `at`), then `rest`. */
-  private emitHead(op: Rewritable, rest: readonly number[]): void {
-    const at = this.e.at;
-    op.head.forEach((x, i) => {
-      this.e.at = op.ats?.[i] ?? op.at;
-      this.e.emit(x);
-    });
-    this.e.at = op.at;
-    this.emitAll(rest);
+  /** Emits `head`, each word tagged with its offset (`ats`, else `at`), then `rest` (at `at`). */
+  private emitHead(head: readonly number[], at: number, ats: readonly number[] | undefined, rest: readonly number[]): void {
+    const now = this.e.at;
+    for (let i = 0; i < head.length; i++) {
+      this.e.at = ats?.[i] ?? at;
+      this.e.emit(head[i]);
+    }
     this.e.at = at;
+    this.emitAll(rest);
+    this.e.at = now;
   }
 
   /**

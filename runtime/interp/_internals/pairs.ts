@@ -62,6 +62,13 @@ const F64_INNER: readonly Inner[] = [
   { code: C.F64_SUB_LL, name: 'f64.sub', form: 'LL' }, { code: C.F64_MUL_LL, name: 'f64.mul', form: 'LL' },
 ];
 
+const TWO_LOAD_INNER = [...I32_INNER, ...F64_INNER].filter((x) => x.form === 'LL');
+
+/** The ops over two loads (codes.ts *_LL) by wasm name: their code and the load they absorb. */
+export const TWO_LOADS: Readonly<Record<string, readonly [C, C]>> = Object.fromEntries(
+  TWO_LOAD_INNER.map((x) => [x.name, [x.code, x.name.startsWith('i32.') ? C.I32_LOAD_R : C.F64_LOAD_R]]),
+);
+
 /** One pair: its code and what it computes. */
 export interface Pair {
   readonly code: number;
@@ -128,16 +135,10 @@ function caseOf(label: string, comment: string, inner: Inner, outer?: string): s
  * b c d sp` (d = outer(a, inner(b, c))) or `code a b1 o1 b2 o2 d sp` over two loads.
  */
 export function pairCases(): string {
-  const lls = [...I32_INNER, ...F64_INNER].filter((x) => x.form === 'LL');
-  const out = lls.map((x) => caseOf(`C.${C_NAMES[x.code]}`, `${x.name}(load(b1 + o1), load(b2 + o2))`, x));
+  const out = TWO_LOAD_INNER.map((x) => caseOf(`C.${x.name.replace('.', '_').toUpperCase()}_LL`, `${x.name}(load(b1 + o1), load(b2 + o2))`, x));
   for (const p of PAIRS) out.push(caseOf(String(p.code), describe(p), p.inner, p.outer));
   return out.join('\n') + '\n';
 }
-
-/** The codes.ts names of the *_LL codes, for their generated case labels. */
-const C_NAMES: Readonly<Record<number, string>> = {
-  [C.I32_ADD_LL]: 'I32_ADD_LL', [C.F64_ADD_LL]: 'F64_ADD_LL', [C.F64_SUB_LL]: 'F64_SUB_LL', [C.F64_MUL_LL]: 'F64_MUL_LL',
-};
 
 const BEGIN = '        // BEGIN GENERATED PAIRS (pairs.ts; `npm run gen:pairs`)\n';
 const END = '        // END GENERATED PAIRS\n';
