@@ -104,12 +104,17 @@ function describe({ outer, inner }: Pair): string {
 
 /**
  * One generated case: `label`, then d = outer(a, inner(...)) with the inner op's operands after
- * `a`, or (no outer) d = inner(...) with them first. Two loads are made in order, the second
- * one's trap reported at its own address slot (`at`, tagged with its offset by fuse.ts).
+ * `a`, or (no outer) d = inner(...) with them first. Two loads are made in order; before the
+ * second, pc moves onto that load's slots (tagged with its offset by fuse.ts), so a trap there
+ * names it (run.ts reports the instruction at `pc - 1`).
  */
 function caseOf(label: string, comment: string, inner: Inner, outer?: string): string {
   const f64 = inner.name.startsWith('f64.');
-  const at = (k: number): string => (k === 0 ? 'code[pc]' : `code[pc + ${k}]`);
+  let moved = 0; // how far pc has moved within the case
+  const at = (k: number): string => {
+    const d = k - moved;
+    return d === 0 ? 'code[pc]' : d < 0 ? `code[pc - ${-d}]` : `code[pc + ${d}]`;
+  };
   const read = (k: number): string => (f64 ? `fstk[fp + ${at(k)}]` : `(stack[fp + ${at(k)}] as number)`);
   const load = (b: number): string => {
     const ea = `address(stack[fp + ${at(b)}], ${at(b + 1)}, ${f64 ? 8 : 4}, u8.length)`;
@@ -121,12 +126,16 @@ function caseOf(label: string, comment: string, inner: Inner, outer?: string): s
   let y: string;
   if (inner.form === 'LOAD') y = load(b);
   else if (inner.form === 'LL') {
-    lines.push(`          const x = ${load(b)};`, `          at = pc + ${b + 2};`, `          const y = ${load(b + 2)};`);
+    lines.push(`          const x = ${load(b)};`);
+    if (outer !== undefined) lines.push(`          const a = ${read(0)};`);
+    moved = b + 3;
+    lines.push(`          pc += ${moved};`, `          const y = ${load(b + 2)};`);
     y = expr[inner.name]('x', 'y');
   } else y = expr[inner.name](read(b), inner.form === 'RI' ? at(b + 1) : read(b + 1));
   const n = b + (inner.form === 'LL' ? 4 : 2);
-  lines.push(`          ${f64 ? 'fstk' : 'stack'}[fp + ${at(n)}] = ${outer === undefined ? y : expr[outer](read(0), y)};`);
-  lines.push(`          sp = fp + ${at(n + 1)}, pc += ${n + 2};`, '          break;', '        }');
+  const a = inner.form === 'LL' ? 'a' : read(0);
+  lines.push(`          ${f64 ? 'fstk' : 'stack'}[fp + ${at(n)}] = ${outer === undefined ? y : expr[outer](a, y)};`);
+  lines.push(`          sp = fp + ${at(n + 1)}, pc += ${n + 2 - moved};`, '          break;', '        }');
   return lines.join('\n');
 }
 

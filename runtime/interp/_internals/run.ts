@@ -55,8 +55,11 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   // pc, fp and sp stay int32 in the optimized loop: a value popped from rets/fps or returned
   // by a helper is untyped to V8, so each such assignment ends in `| 0` (else the three are
   // kept tagged, spilled and Smi-checked on every dispatch).
+  // A case throws only while pc is inside its own instruction (past its code), and every code
+  // slot carries its instruction's wasm offset (Emitter), so `pc - 1` names the faulting
+  // instruction without a per-dispatch store of where it began. An op over two loads moves pc
+  // onto the second load's slots, tagged with that load's offset, before making it.
   let pc = 0;
-  let at = 0; // code position of the instruction being executed (for backtraces)
   let fp = 0;
   let sp = 0;
   for (let i = 0; i < cur.nParams; i++) stack[sp++] = args[i];
@@ -71,7 +74,6 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
 
   try {
     for (;;) {
-      at = pc;
       switch (code[pc++]) {
         case C.UNREACHABLE:
           trap(TrapKind.Unreachable);
@@ -125,7 +127,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         case C.CALL:
         case C.CALL_INDIRECT: {
           let f: FuncInstance;
-          if (code[at] === C.CALL) f = funcs[code[pc++]];
+          if (code[pc - 1] === C.CALL) f = funcs[code[pc++]];
           else {
             const expected = types[code[pc]];
             const table = tables[code[pc + 1]];
@@ -858,34 +860,34 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         // BEGIN GENERATED PAIRS (pairs.ts; `npm run gen:pairs`)
         case C.I32_ADD_LL: { // i32.add(load(b1 + o1), load(b2 + o2))
           const x = view.getInt32(address(stack[fp + code[pc]], code[pc + 1], 4, u8.length), true);
-          at = pc + 2;
-          const y = view.getInt32(address(stack[fp + code[pc + 2]], code[pc + 3], 4, u8.length), true);
-          stack[fp + code[pc + 4]] = ((x + y) | 0);
-          sp = fp + code[pc + 5], pc += 6;
+          pc += 3;
+          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
+          stack[fp + code[pc + 1]] = ((x + y) | 0);
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case C.F64_ADD_LL: { // f64.add(load(b1 + o1), load(b2 + o2))
           const x = view.getFloat64(address(stack[fp + code[pc]], code[pc + 1], 8, u8.length), true);
-          at = pc + 2;
-          const y = view.getFloat64(address(stack[fp + code[pc + 2]], code[pc + 3], 8, u8.length), true);
-          fstk[fp + code[pc + 4]] = f64Add(x, y);
-          sp = fp + code[pc + 5], pc += 6;
+          pc += 3;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Add(x, y);
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case C.F64_SUB_LL: { // f64.sub(load(b1 + o1), load(b2 + o2))
           const x = view.getFloat64(address(stack[fp + code[pc]], code[pc + 1], 8, u8.length), true);
-          at = pc + 2;
-          const y = view.getFloat64(address(stack[fp + code[pc + 2]], code[pc + 3], 8, u8.length), true);
-          fstk[fp + code[pc + 4]] = f64Sub(x, y);
-          sp = fp + code[pc + 5], pc += 6;
+          pc += 3;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Sub(x, y);
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case C.F64_MUL_LL: { // f64.mul(load(b1 + o1), load(b2 + o2))
           const x = view.getFloat64(address(stack[fp + code[pc]], code[pc + 1], 8, u8.length), true);
-          at = pc + 2;
-          const y = view.getFloat64(address(stack[fp + code[pc + 2]], code[pc + 3], 8, u8.length), true);
-          fstk[fp + code[pc + 4]] = f64Mul(x, y);
-          sp = fp + code[pc + 5], pc += 6;
+          pc += 3;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Mul(x, y);
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 174: { // i32.add(a, i32.add(b, c))
@@ -980,10 +982,11 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         }
         case 192: { // i32.add(a, i32.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
-          at = pc + 3;
-          const y = view.getInt32(address(stack[fp + code[pc + 3]], code[pc + 4], 4, u8.length), true);
-          stack[fp + code[pc + 5]] = (((stack[fp + code[pc]] as number) + ((x + y) | 0)) | 0);
-          sp = fp + code[pc + 6], pc += 7;
+          const a = (stack[fp + code[pc]] as number);
+          pc += 4;
+          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
+          stack[fp + code[pc + 1]] = ((a + ((x + y) | 0)) | 0);
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 193: { // i32.sub(a, i32.add(b, c))
@@ -1078,10 +1081,11 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         }
         case 211: { // i32.sub(a, i32.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
-          at = pc + 3;
-          const y = view.getInt32(address(stack[fp + code[pc + 3]], code[pc + 4], 4, u8.length), true);
-          stack[fp + code[pc + 5]] = (((stack[fp + code[pc]] as number) - ((x + y) | 0)) | 0);
-          sp = fp + code[pc + 6], pc += 7;
+          const a = (stack[fp + code[pc]] as number);
+          pc += 4;
+          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
+          stack[fp + code[pc + 1]] = ((a - ((x + y) | 0)) | 0);
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 212: { // i32.and(a, i32.add(b, c))
@@ -1176,10 +1180,11 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         }
         case 230: { // i32.and(a, i32.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
-          at = pc + 3;
-          const y = view.getInt32(address(stack[fp + code[pc + 3]], code[pc + 4], 4, u8.length), true);
-          stack[fp + code[pc + 5]] = ((stack[fp + code[pc]] as number) & ((x + y) | 0));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = (stack[fp + code[pc]] as number);
+          pc += 4;
+          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
+          stack[fp + code[pc + 1]] = (a & ((x + y) | 0));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 231: { // i32.or(a, i32.add(b, c))
@@ -1274,10 +1279,11 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         }
         case 249: { // i32.or(a, i32.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
-          at = pc + 3;
-          const y = view.getInt32(address(stack[fp + code[pc + 3]], code[pc + 4], 4, u8.length), true);
-          stack[fp + code[pc + 5]] = ((stack[fp + code[pc]] as number) | ((x + y) | 0));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = (stack[fp + code[pc]] as number);
+          pc += 4;
+          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
+          stack[fp + code[pc + 1]] = (a | ((x + y) | 0));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 250: { // i32.xor(a, i32.add(b, c))
@@ -1372,10 +1378,11 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         }
         case 268: { // i32.xor(a, i32.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
-          at = pc + 3;
-          const y = view.getInt32(address(stack[fp + code[pc + 3]], code[pc + 4], 4, u8.length), true);
-          stack[fp + code[pc + 5]] = ((stack[fp + code[pc]] as number) ^ ((x + y) | 0));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = (stack[fp + code[pc]] as number);
+          pc += 4;
+          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
+          stack[fp + code[pc + 1]] = (a ^ ((x + y) | 0));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 269: { // f64.add(a, f64.add(b, c))
@@ -1405,26 +1412,29 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         }
         case 274: { // f64.add(a, f64.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          at = pc + 3;
-          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
-          fstk[fp + code[pc + 5]] = f64Add(fstk[fp + code[pc]], f64Add(x, y));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = fstk[fp + code[pc]];
+          pc += 4;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Add(a, f64Add(x, y));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 275: { // f64.add(a, f64.sub(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          at = pc + 3;
-          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
-          fstk[fp + code[pc + 5]] = f64Add(fstk[fp + code[pc]], f64Sub(x, y));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = fstk[fp + code[pc]];
+          pc += 4;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Add(a, f64Sub(x, y));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 276: { // f64.add(a, f64.mul(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          at = pc + 3;
-          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
-          fstk[fp + code[pc + 5]] = f64Add(fstk[fp + code[pc]], f64Mul(x, y));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = fstk[fp + code[pc]];
+          pc += 4;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Add(a, f64Mul(x, y));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 277: { // f64.sub(a, f64.add(b, c))
@@ -1454,26 +1464,29 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         }
         case 282: { // f64.sub(a, f64.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          at = pc + 3;
-          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
-          fstk[fp + code[pc + 5]] = f64Sub(fstk[fp + code[pc]], f64Add(x, y));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = fstk[fp + code[pc]];
+          pc += 4;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Sub(a, f64Add(x, y));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 283: { // f64.sub(a, f64.sub(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          at = pc + 3;
-          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
-          fstk[fp + code[pc + 5]] = f64Sub(fstk[fp + code[pc]], f64Sub(x, y));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = fstk[fp + code[pc]];
+          pc += 4;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Sub(a, f64Sub(x, y));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 284: { // f64.sub(a, f64.mul(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          at = pc + 3;
-          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
-          fstk[fp + code[pc + 5]] = f64Sub(fstk[fp + code[pc]], f64Mul(x, y));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = fstk[fp + code[pc]];
+          pc += 4;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Sub(a, f64Mul(x, y));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 285: { // f64.mul(a, f64.add(b, c))
@@ -1503,37 +1516,40 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         }
         case 290: { // f64.mul(a, f64.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          at = pc + 3;
-          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
-          fstk[fp + code[pc + 5]] = f64Mul(fstk[fp + code[pc]], f64Add(x, y));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = fstk[fp + code[pc]];
+          pc += 4;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Mul(a, f64Add(x, y));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 291: { // f64.mul(a, f64.sub(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          at = pc + 3;
-          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
-          fstk[fp + code[pc + 5]] = f64Mul(fstk[fp + code[pc]], f64Sub(x, y));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = fstk[fp + code[pc]];
+          pc += 4;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Mul(a, f64Sub(x, y));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         case 292: { // f64.mul(a, f64.mul(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          at = pc + 3;
-          const y = view.getFloat64(address(stack[fp + code[pc + 3]], code[pc + 4], 8, u8.length), true);
-          fstk[fp + code[pc + 5]] = f64Mul(fstk[fp + code[pc]], f64Mul(x, y));
-          sp = fp + code[pc + 6], pc += 7;
+          const a = fstk[fp + code[pc]];
+          pc += 4;
+          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
+          fstk[fp + code[pc + 1]] = f64Mul(a, f64Mul(x, y));
+          sp = fp + code[pc + 2], pc += 3;
           break;
         }
         // END GENERATED PAIRS
         default:
-          throw new Error(`interp: bad code ${code[at]} at ${at}`);
+          throw new Error(`interp: bad code ${code[pc - 1]} at ${pc - 1}`);
       }
     }
   } catch (err) {
     store.depth = depth0;
     releaseF64(fstk);
-    throw withFrames(err, entry, cur, at, frames, rets);
+    throw withFrames(err, entry, cur, pc - 1, frames, rets);
   }
 }
 
