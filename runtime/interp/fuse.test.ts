@@ -95,7 +95,10 @@ function program(seed: number): string {
     switch (d <= 0 ? r(4) : r(11)) {
       case 0: case 1: return `(local.set ${pick(I32_VARS.slice(2))} ${i32(2)})`;
       case 2: return `(local.set ${pick(F64_VARS.slice(1))} ${f64(2)})`;
-      case 3: return r(2) === 0 ? `(i32.store ${pick(OFFSETS)} ${addr(1)} ${i32(2)})` : `(f64.store ${pick(OFFSETS)} ${addr(1)} ${f64(2)})`;
+      case 3: {
+        const op = pick(['i32.store', 'f64.store', 'i32.store8', 'i32.store16']);
+        return `(${op} ${pick(OFFSETS)} ${addr(1)} ${op === 'f64.store' ? f64(2) : i32(2)})`;
+      }
       case 4: return `(if ${i32(2)} (then ${stmts(d - 1, 2)}) (else ${stmts(d - 1, 1)}))`;
       case 5: return `(block (br_if 0 ${i32(2)}) ${stmts(d - 1, 2)})`;
       case 6: return loop(stmts(d - 1, 2), d);
@@ -184,7 +187,7 @@ test('the generated bodies do get fused (the property is not vacuous)', () => {
     for (const x of code) seen.add(x); // immediates too: only a rough census
   }
   const loopClosing = [C.INC_BR_NZ, C.INC_BR_NE_RI, C.INC_BR_NE_RR, C.INC_BR_LT_S_RR, C.INC_BR_LT_S_RI, C.INC_BR_LT_U_RI, C.INC_BR_LT_U_RR];
-  for (const c of [C.I32_ADD_RR, C.I32_XOR_RI, C.BR_NZ_R, C.MOVE, C.MOVE2, C.MOVE3, C.F64_ADD_RR, C.F64_LOAD_R, C.I32_STORE_R, ...loopClosing]) {
+  for (const c of [C.I32_ADD_RR, C.I32_XOR_RI, C.BR_NZ_R, C.MOVE, C.MOVE2, C.MOVE3, C.F64_ADD_RR, C.F64_LOAD_R, C.I32_STORE_R, C.I32_STORE8_R, C.I32_STORE16_R, ...loopClosing]) {
     assert.ok(seen.has(c), `fused code ${c} never emitted`);
   }
   for (const c of [C.INC2_II, C.INC2_IR, C.INC2_RI, C.INC2_RR]) assert.ok(seen.has(c), `INC2 code ${c} never emitted`);

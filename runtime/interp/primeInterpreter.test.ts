@@ -24,6 +24,7 @@ function width(code: Int32Array, pc: number): number {
   if (c >= C.INC_BR_NE_RR && c <= C.INC_BR_LT_U_RI) return 5;
   if (c >= C.I32_ADD_LL && c <= C.F64_MUL_LL) return 6;
   if (c >= C.INC2_II && c <= C.INC2_RR) return 5;
+  if (c === C.I32_STORE8_R || c === C.I32_STORE16_R) return 4;
   if (c >= C.PAIR_FIRST) return PAIRS[c - C.PAIR_FIRST].inner.form === 'LL' ? 7 : 5;
   const fixed: Partial<Record<number, number>> = {
     [C.UNREACHABLE]: 0, [C.RETURN]: 0, [C.DROP]: 0, [C.SELECT]: 0, [C.REF_NULL]: 0, [C.REF_IS_NULL]: 0,

@@ -344,10 +344,16 @@ export const enum C {
   /** l1 v1 l2 v2 s */
   INC2_RR = 173,
 
+  // Narrow i32 stores with their operands in slots, as I32_STORE_R: `a v offset s`.
+  /** `x y i32.store8 offset` (the low 8 bits of slot v). */
+  I32_STORE8_R = 174,
+  /** `x y i32.store16 offset` (the low 16 bits of slot v). */
+  I32_STORE16_R = 175,
+
   // Pairs (pairs.ts): `a b c d sp`, d = outer(a, inner(b, c)), an op over the result of the
   // fused op or load just before it. Numbered from here by pairs.ts, which generates their cases.
   /** The first pair. */
-  PAIR_FIRST = 174,
+  PAIR_FIRST = 176,
 }
 
 /** Scalar memory instructions by wasm mnemonic. */

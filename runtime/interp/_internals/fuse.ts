@@ -108,7 +108,9 @@ const F64_BIN: Readonly<Record<string, C>> = {
   'f64.add': C.F64_ADD_RR, 'f64.sub': C.F64_SUB_RR, 'f64.mul': C.F64_MUL_RR, 'f64.div': C.F64_DIV_RR,
 };
 const LOADS: Readonly<Record<string, C>> = { 'i32.load': C.I32_LOAD_R, 'f64.load': C.F64_LOAD_R };
-const STORES: Readonly<Record<string, C>> = { 'i32.store': C.I32_STORE_R, 'f64.store': C.F64_STORE_R };
+const STORES: Readonly<Record<string, C>> = {
+  'i32.store': C.I32_STORE_R, 'f64.store': C.F64_STORE_R, 'i32.store8': C.I32_STORE8_R, 'i32.store16': C.I32_STORE16_R,
+};
 
 /**
  * The peephole state of one body being lowered.

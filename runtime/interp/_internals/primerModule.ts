@@ -127,6 +127,7 @@ function memBody(): number[] {
   const b: number[][] = [];
   b.push(get(1), ins('i64.extend_i32_s'), set(3), get(1), ins('f64.convert_i32_s'), set(4));
   b.push(get(0), get(1), ins('i32.store', 8), get(0), get(4), ins('f64.store', 16));
+  b.push(get(0), get(1), ins('i32.store8', 8), get(0), get(1), ins('i32.store16', 8));
   b.push(get(0), ins('i32.load', 8), set(2), get(0), ins('f64.load', 16), set(4));
   // `addr | 0` leaves the address on the stack, so the access reads it from there.
   const addr = [...get(0), ...k32(0), ...ins('i32.or')];

@@ -797,6 +797,20 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           pc += 4;
           break;
         }
+        case C.I32_STORE8_R: {
+          const ea = address(stack[fp + code[pc]], code[pc + 2], 1, u8.length);
+          u8[ea] = stack[fp + code[pc + 1]] as number; // Uint8Array stores wrap modulo 2^8
+          sp = fp + code[pc + 3];
+          pc += 4;
+          break;
+        }
+        case C.I32_STORE16_R: {
+          const ea = address(stack[fp + code[pc]], code[pc + 2], 2, u8.length);
+          view.setInt16(ea, stack[fp + code[pc + 1]] as number, true);
+          sp = fp + code[pc + 3];
+          pc += 4;
+          break;
+        }
         case C.MOVE:
           stack[fp + code[pc + 1]] = stack[fp + code[pc]];
           pc += 2;
@@ -890,97 +904,97 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 174: { // i32.add(a, i32.add(b, c))
+        case 176: { // i32.add(a, i32.add(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 175: { // i32.add(a, i32.sub(b, c))
+        case 177: { // i32.add(a, i32.sub(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 176: { // i32.add(a, i32.mul(b, c))
+        case 178: { // i32.add(a, i32.mul(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 177: { // i32.add(a, i32.and(b, c))
+        case 179: { // i32.add(a, i32.and(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 178: { // i32.add(a, i32.or(b, c))
+        case 180: { // i32.add(a, i32.or(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 179: { // i32.add(a, i32.xor(b, c))
+        case 181: { // i32.add(a, i32.xor(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 180: { // i32.add(a, i32.add(b, k))
+        case 182: { // i32.add(a, i32.add(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 181: { // i32.add(a, i32.sub(b, k))
+        case 183: { // i32.add(a, i32.sub(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 182: { // i32.add(a, i32.mul(b, k))
+        case 184: { // i32.add(a, i32.mul(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 183: { // i32.add(a, i32.and(b, k))
+        case 185: { // i32.add(a, i32.and(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) & code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 184: { // i32.add(a, i32.or(b, k))
+        case 186: { // i32.add(a, i32.or(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) | code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 185: { // i32.add(a, i32.xor(b, k))
+        case 187: { // i32.add(a, i32.xor(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 186: { // i32.add(a, i32.shl(b, k))
+        case 188: { // i32.add(a, i32.shl(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) << code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 187: { // i32.add(a, i32.shr_s(b, k))
+        case 189: { // i32.add(a, i32.shr_s(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) >> code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 188: { // i32.add(a, i32.shr_u(b, k))
+        case 190: { // i32.add(a, i32.shr_u(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 189: { // i32.add(a, i32.rotl(b, k))
+        case 191: { // i32.add(a, i32.rotl(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + rotl((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 190: { // i32.add(a, i32.rotr(b, k))
+        case 192: { // i32.add(a, i32.rotr(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + rotr((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 191: { // i32.add(a, i32.load offset=c (b))
+        case 193: { // i32.add(a, i32.load offset=c (b))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 192: { // i32.add(a, i32.add(load(b1 + o1), load(b2 + o2)))
+        case 194: { // i32.add(a, i32.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
           const a = (stack[fp + code[pc]] as number);
           pc += 4;
@@ -989,97 +1003,97 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 193: { // i32.sub(a, i32.add(b, c))
+        case 195: { // i32.sub(a, i32.add(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 194: { // i32.sub(a, i32.sub(b, c))
+        case 196: { // i32.sub(a, i32.sub(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 195: { // i32.sub(a, i32.mul(b, c))
+        case 197: { // i32.sub(a, i32.mul(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 196: { // i32.sub(a, i32.and(b, c))
+        case 198: { // i32.sub(a, i32.and(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 197: { // i32.sub(a, i32.or(b, c))
+        case 199: { // i32.sub(a, i32.or(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 198: { // i32.sub(a, i32.xor(b, c))
+        case 200: { // i32.sub(a, i32.xor(b, c))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number))) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 199: { // i32.sub(a, i32.add(b, k))
+        case 201: { // i32.sub(a, i32.add(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 200: { // i32.sub(a, i32.sub(b, k))
+        case 202: { // i32.sub(a, i32.sub(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 201: { // i32.sub(a, i32.mul(b, k))
+        case 203: { // i32.sub(a, i32.mul(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 202: { // i32.sub(a, i32.and(b, k))
+        case 204: { // i32.sub(a, i32.and(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) & code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 203: { // i32.sub(a, i32.or(b, k))
+        case 205: { // i32.sub(a, i32.or(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) | code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 204: { // i32.sub(a, i32.xor(b, k))
+        case 206: { // i32.sub(a, i32.xor(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 205: { // i32.sub(a, i32.shl(b, k))
+        case 207: { // i32.sub(a, i32.shl(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) << code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 206: { // i32.sub(a, i32.shr_s(b, k))
+        case 208: { // i32.sub(a, i32.shr_s(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) >> code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 207: { // i32.sub(a, i32.shr_u(b, k))
+        case 209: { // i32.sub(a, i32.shr_u(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 208: { // i32.sub(a, i32.rotl(b, k))
+        case 210: { // i32.sub(a, i32.rotl(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - rotl((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 209: { // i32.sub(a, i32.rotr(b, k))
+        case 211: { // i32.sub(a, i32.rotr(b, k))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - rotr((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 210: { // i32.sub(a, i32.load offset=c (b))
+        case 212: { // i32.sub(a, i32.load offset=c (b))
           stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true)) | 0);
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 211: { // i32.sub(a, i32.add(load(b1 + o1), load(b2 + o2)))
+        case 213: { // i32.sub(a, i32.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
           const a = (stack[fp + code[pc]] as number);
           pc += 4;
@@ -1088,97 +1102,97 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 212: { // i32.and(a, i32.add(b, c))
+        case 214: { // i32.and(a, i32.add(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 213: { // i32.and(a, i32.sub(b, c))
+        case 215: { // i32.and(a, i32.sub(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 214: { // i32.and(a, i32.mul(b, c))
+        case 216: { // i32.and(a, i32.mul(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 215: { // i32.and(a, i32.and(b, c))
+        case 217: { // i32.and(a, i32.and(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 216: { // i32.and(a, i32.or(b, c))
+        case 218: { // i32.and(a, i32.or(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 217: { // i32.and(a, i32.xor(b, c))
+        case 219: { // i32.and(a, i32.xor(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 218: { // i32.and(a, i32.add(b, k))
+        case 220: { // i32.and(a, i32.add(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 219: { // i32.and(a, i32.sub(b, k))
+        case 221: { // i32.and(a, i32.sub(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 220: { // i32.and(a, i32.mul(b, k))
+        case 222: { // i32.and(a, i32.mul(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 221: { // i32.and(a, i32.and(b, k))
+        case 223: { // i32.and(a, i32.and(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) & code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 222: { // i32.and(a, i32.or(b, k))
+        case 224: { // i32.and(a, i32.or(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) | code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 223: { // i32.and(a, i32.xor(b, k))
+        case 225: { // i32.and(a, i32.xor(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 224: { // i32.and(a, i32.shl(b, k))
+        case 226: { // i32.and(a, i32.shl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) << code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 225: { // i32.and(a, i32.shr_s(b, k))
+        case 227: { // i32.and(a, i32.shr_s(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) >> code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 226: { // i32.and(a, i32.shr_u(b, k))
+        case 228: { // i32.and(a, i32.shr_u(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 227: { // i32.and(a, i32.rotl(b, k))
+        case 229: { // i32.and(a, i32.rotl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & rotl((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 228: { // i32.and(a, i32.rotr(b, k))
+        case 230: { // i32.and(a, i32.rotr(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & rotr((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 229: { // i32.and(a, i32.load offset=c (b))
+        case 231: { // i32.and(a, i32.load offset=c (b))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 230: { // i32.and(a, i32.add(load(b1 + o1), load(b2 + o2)))
+        case 232: { // i32.and(a, i32.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
           const a = (stack[fp + code[pc]] as number);
           pc += 4;
@@ -1187,97 +1201,97 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 231: { // i32.or(a, i32.add(b, c))
+        case 233: { // i32.or(a, i32.add(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 232: { // i32.or(a, i32.sub(b, c))
+        case 234: { // i32.or(a, i32.sub(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 233: { // i32.or(a, i32.mul(b, c))
+        case 235: { // i32.or(a, i32.mul(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 234: { // i32.or(a, i32.and(b, c))
+        case 236: { // i32.or(a, i32.and(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 235: { // i32.or(a, i32.or(b, c))
+        case 237: { // i32.or(a, i32.or(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 236: { // i32.or(a, i32.xor(b, c))
+        case 238: { // i32.or(a, i32.xor(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 237: { // i32.or(a, i32.add(b, k))
+        case 239: { // i32.or(a, i32.add(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 238: { // i32.or(a, i32.sub(b, k))
+        case 240: { // i32.or(a, i32.sub(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 239: { // i32.or(a, i32.mul(b, k))
+        case 241: { // i32.or(a, i32.mul(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 240: { // i32.or(a, i32.and(b, k))
+        case 242: { // i32.or(a, i32.and(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) & code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 241: { // i32.or(a, i32.or(b, k))
+        case 243: { // i32.or(a, i32.or(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) | code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 242: { // i32.or(a, i32.xor(b, k))
+        case 244: { // i32.or(a, i32.xor(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 243: { // i32.or(a, i32.shl(b, k))
+        case 245: { // i32.or(a, i32.shl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) << code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 244: { // i32.or(a, i32.shr_s(b, k))
+        case 246: { // i32.or(a, i32.shr_s(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) >> code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 245: { // i32.or(a, i32.shr_u(b, k))
+        case 247: { // i32.or(a, i32.shr_u(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 246: { // i32.or(a, i32.rotl(b, k))
+        case 248: { // i32.or(a, i32.rotl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | rotl((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 247: { // i32.or(a, i32.rotr(b, k))
+        case 249: { // i32.or(a, i32.rotr(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | rotr((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 248: { // i32.or(a, i32.load offset=c (b))
+        case 250: { // i32.or(a, i32.load offset=c (b))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 249: { // i32.or(a, i32.add(load(b1 + o1), load(b2 + o2)))
+        case 251: { // i32.or(a, i32.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
           const a = (stack[fp + code[pc]] as number);
           pc += 4;
@@ -1286,97 +1300,97 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 250: { // i32.xor(a, i32.add(b, c))
+        case 252: { // i32.xor(a, i32.add(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 251: { // i32.xor(a, i32.sub(b, c))
+        case 253: { // i32.xor(a, i32.sub(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 252: { // i32.xor(a, i32.mul(b, c))
+        case 254: { // i32.xor(a, i32.mul(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 253: { // i32.xor(a, i32.and(b, c))
+        case 255: { // i32.xor(a, i32.and(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 254: { // i32.xor(a, i32.or(b, c))
+        case 256: { // i32.xor(a, i32.or(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 255: { // i32.xor(a, i32.xor(b, c))
+        case 257: { // i32.xor(a, i32.xor(b, c))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number)));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 256: { // i32.xor(a, i32.add(b, k))
+        case 258: { // i32.xor(a, i32.add(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 257: { // i32.xor(a, i32.sub(b, k))
+        case 259: { // i32.xor(a, i32.sub(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 258: { // i32.xor(a, i32.mul(b, k))
+        case 260: { // i32.xor(a, i32.mul(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 259: { // i32.xor(a, i32.and(b, k))
+        case 261: { // i32.xor(a, i32.and(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) & code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 260: { // i32.xor(a, i32.or(b, k))
+        case 262: { // i32.xor(a, i32.or(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) | code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 261: { // i32.xor(a, i32.xor(b, k))
+        case 263: { // i32.xor(a, i32.xor(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 262: { // i32.xor(a, i32.shl(b, k))
+        case 264: { // i32.xor(a, i32.shl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) << code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 263: { // i32.xor(a, i32.shr_s(b, k))
+        case 265: { // i32.xor(a, i32.shr_s(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) >> code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 264: { // i32.xor(a, i32.shr_u(b, k))
+        case 266: { // i32.xor(a, i32.shr_u(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 265: { // i32.xor(a, i32.rotl(b, k))
+        case 267: { // i32.xor(a, i32.rotl(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ rotl((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 266: { // i32.xor(a, i32.rotr(b, k))
+        case 268: { // i32.xor(a, i32.rotr(b, k))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ rotr((stack[fp + code[pc + 1]] as number), code[pc + 2]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 267: { // i32.xor(a, i32.load offset=c (b))
+        case 269: { // i32.xor(a, i32.load offset=c (b))
           stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 268: { // i32.xor(a, i32.add(load(b1 + o1), load(b2 + o2)))
+        case 270: { // i32.xor(a, i32.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
           const a = (stack[fp + code[pc]] as number);
           pc += 4;
@@ -1385,32 +1399,32 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 269: { // f64.add(a, f64.add(b, c))
+        case 271: { // f64.add(a, f64.add(b, c))
           fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Add(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 270: { // f64.add(a, f64.sub(b, c))
+        case 272: { // f64.add(a, f64.sub(b, c))
           fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Sub(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 271: { // f64.add(a, f64.mul(b, c))
+        case 273: { // f64.add(a, f64.mul(b, c))
           fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Mul(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 272: { // f64.add(a, f64.div(b, c))
+        case 274: { // f64.add(a, f64.div(b, c))
           fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Div(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 273: { // f64.add(a, f64.load offset=c (b))
+        case 275: { // f64.add(a, f64.load offset=c (b))
           fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 274: { // f64.add(a, f64.add(load(b1 + o1), load(b2 + o2)))
+        case 276: { // f64.add(a, f64.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
           const a = fstk[fp + code[pc]];
           pc += 4;
@@ -1419,7 +1433,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 275: { // f64.add(a, f64.sub(load(b1 + o1), load(b2 + o2)))
+        case 277: { // f64.add(a, f64.sub(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
           const a = fstk[fp + code[pc]];
           pc += 4;
@@ -1428,7 +1442,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 276: { // f64.add(a, f64.mul(load(b1 + o1), load(b2 + o2)))
+        case 278: { // f64.add(a, f64.mul(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
           const a = fstk[fp + code[pc]];
           pc += 4;
@@ -1437,32 +1451,32 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 277: { // f64.sub(a, f64.add(b, c))
+        case 279: { // f64.sub(a, f64.add(b, c))
           fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Add(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 278: { // f64.sub(a, f64.sub(b, c))
+        case 280: { // f64.sub(a, f64.sub(b, c))
           fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Sub(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 279: { // f64.sub(a, f64.mul(b, c))
+        case 281: { // f64.sub(a, f64.mul(b, c))
           fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Mul(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 280: { // f64.sub(a, f64.div(b, c))
+        case 282: { // f64.sub(a, f64.div(b, c))
           fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Div(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 281: { // f64.sub(a, f64.load offset=c (b))
+        case 283: { // f64.sub(a, f64.load offset=c (b))
           fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 282: { // f64.sub(a, f64.add(load(b1 + o1), load(b2 + o2)))
+        case 284: { // f64.sub(a, f64.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
           const a = fstk[fp + code[pc]];
           pc += 4;
@@ -1471,7 +1485,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 283: { // f64.sub(a, f64.sub(load(b1 + o1), load(b2 + o2)))
+        case 285: { // f64.sub(a, f64.sub(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
           const a = fstk[fp + code[pc]];
           pc += 4;
@@ -1480,7 +1494,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 284: { // f64.sub(a, f64.mul(load(b1 + o1), load(b2 + o2)))
+        case 286: { // f64.sub(a, f64.mul(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
           const a = fstk[fp + code[pc]];
           pc += 4;
@@ -1489,32 +1503,32 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 285: { // f64.mul(a, f64.add(b, c))
+        case 287: { // f64.mul(a, f64.add(b, c))
           fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Add(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 286: { // f64.mul(a, f64.sub(b, c))
+        case 288: { // f64.mul(a, f64.sub(b, c))
           fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Sub(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 287: { // f64.mul(a, f64.mul(b, c))
+        case 289: { // f64.mul(a, f64.mul(b, c))
           fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Mul(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 288: { // f64.mul(a, f64.div(b, c))
+        case 290: { // f64.mul(a, f64.div(b, c))
           fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Div(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 289: { // f64.mul(a, f64.load offset=c (b))
+        case 291: { // f64.mul(a, f64.load offset=c (b))
           fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true));
           sp = fp + code[pc + 4], pc += 5;
           break;
         }
-        case 290: { // f64.mul(a, f64.add(load(b1 + o1), load(b2 + o2)))
+        case 292: { // f64.mul(a, f64.add(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
           const a = fstk[fp + code[pc]];
           pc += 4;
@@ -1523,7 +1537,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 291: { // f64.mul(a, f64.sub(load(b1 + o1), load(b2 + o2)))
+        case 293: { // f64.mul(a, f64.sub(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
           const a = fstk[fp + code[pc]];
           pc += 4;
@@ -1532,7 +1546,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = fp + code[pc + 2], pc += 3;
           break;
         }
-        case 292: { // f64.mul(a, f64.mul(load(b1 + o1), load(b2 + o2)))
+        case 294: { // f64.mul(a, f64.mul(load(b1 + o1), load(b2 + o2)))
           const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
           const a = fstk[fp + code[pc]];
           pc += 4;
