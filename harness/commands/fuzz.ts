@@ -35,6 +35,9 @@ options:
   --timeout S         a case running longer is a timeout finding (default 10)
   --worker-memory MB  heap limit per worker; past it the case is a crash finding (default 512)
   --reduce-time S     time budget to minimize each new finding (default 60)
+  --reduce-candidates N
+                      at most N candidates tested to minimize each new finding (default: no
+                      limit); unlike the time budget, the result does not depend on the machine
   --no-reduce         save findings without minimizing them
   --max-findings N    stop after N new findings
 
@@ -57,7 +60,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, {
     time: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, jobs: { type: 'string' },
     engines: { type: 'string' }, config: { type: 'string' }, corpus: { type: 'string' }, json: { type: 'string' },
-    timeout: { type: 'string' }, 'worker-memory': { type: 'string' }, 'reduce-time': { type: 'string' },
+    timeout: { type: 'string' }, 'worker-memory': { type: 'string' }, 'reduce-time': { type: 'string' }, 'reduce-candidates': { type: 'string' },
     'no-reduce': { type: 'boolean' }, 'max-findings': { type: 'string' },
   });
   const seed = intFlag('seed', values.seed, Date.now() % 2 ** 31);
@@ -90,6 +93,7 @@ export async function run(argv: string[]): Promise<number> {
       workerMemoryMb: intFlag('worker-memory', values['worker-memory'], 512, 64),
       reduce: values['no-reduce'] !== true,
       reduceTimeMs: intFlag('reduce-time', values['reduce-time'], 60, 1) * 1000,
+      ...(values['reduce-candidates'] !== undefined ? { reduceCandidates: intFlag('reduce-candidates', values['reduce-candidates'], 1, 1) } : {}),
       onProgress: (s) => {
         const now = Date.now();
         if (tty && now - lastLine > 250) {

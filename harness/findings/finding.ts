@@ -29,6 +29,8 @@ export interface MinimizedInfo {
   readonly stages: Readonly<Record<string, { tried: number; kept: number; ms: number }>>;
   /** Stopped by the time budget before trying everything. */
   readonly timedOut: boolean;
+  /** Stopped by the candidate budget (MinimizeOptions.maxCandidates) before trying everything. */
+  readonly outOfCandidates?: boolean;
 }
 
 /** finding.json. */

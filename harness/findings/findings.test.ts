@@ -126,6 +126,21 @@ test('the reducer drops imports, globals and tables nothing needs, renumbering t
   assert.is((await tester([out.case]))[0], sig, 'and it fails the same way');
 });
 
+test('minimize: a candidate budget bounds the candidates tested in all stages, whatever the time', async () => {
+  const noisy: OracleCase = { ...bigCase, config: { ...faulty, optLevel: 'none', paddingBetweenFunctions: 77 } };
+  const sig = (await tester([noisy]))[0]!;
+  let tested = 0;
+  const counting: typeof tester = async (cands) => {
+    tested += cands.length;
+    return tester(cands);
+  };
+  const min = await minimize(noisy, sig, counting, { deadline: Date.now() + 60_000, window: 2, maxCandidates: 5 });
+  assert.is(tested, 5, 'exactly the budget was tested');
+  assert.ok(min.info.outOfCandidates === true && !min.info.timedOut);
+  assert.ok(min.case.bytes.length < noisy.bytes.length, 'five candidates already shrink it');
+  assert.is((await tester([min.case]))[0], sig, 'and it fails the same way');
+});
+
 test('minimize: config knobs go back to their defaults, min files saved beside the original', async () => {
   const noisy: OracleCase = { ...bigCase, config: { ...faulty, optLevel: 'none', paddingBetweenFunctions: 77, inlineSmallFunctions: true } };
   const sig = (await tester([noisy]))[0]!;

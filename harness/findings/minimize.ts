@@ -24,6 +24,11 @@ export interface MinimizeOptions {
   readonly seed?: number;
   readonly index?: number;
   readonly overlay?: Partial<Config>;
+  /**
+   * At most this many candidates tested in all stages (past it every candidate "passes"): a
+   * budget that, unlike the deadline, does not depend on the machine's speed.
+   */
+  readonly maxCandidates?: number;
 }
 
 /** Stage 1: fast-check's shrinking of the drawn case. Undefined when it does not reproduce from the seed. */
@@ -69,7 +74,14 @@ async function configStage(c: OracleCase, signature: string, test: CaseTester, o
 }
 
 /** Minimizes `c`, which fails with `signature`. Always returns a case that fails the same way (at worst `c`). */
-export async function minimize(c: OracleCase, signature: string, test: CaseTester, opts: MinimizeOptions): Promise<{ case: OracleCase; info: MinimizedInfo }> {
+export async function minimize(c: OracleCase, signature: string, tester: CaseTester, opts: MinimizeOptions): Promise<{ case: OracleCase; info: MinimizedInfo }> {
+  let left = opts.maxCandidates ?? Infinity;
+  const test: CaseTester = async (cands) => {
+    const n = Math.min(cands.length, left);
+    left -= n;
+    const tested = n > 0 ? await tester(cands.slice(0, n)) : [];
+    return [...tested, ...new Array<undefined>(cands.length - n).fill(undefined)];
+  };
   const stages: Record<string, StageStats> = {};
   const timed = async <T>(name: string, run: (s: StageStats) => Promise<T>): Promise<T> => {
     const s: StageStats = { tried: 0, kept: 0, ms: 0 };
@@ -94,6 +106,7 @@ export async function minimize(c: OracleCase, signature: string, test: CaseTeste
       knobsReset: cfg.reset,
       stages,
       timedOut: reduced.timedOut || Date.now() > opts.deadline,
+      ...(left <= 0 ? { outOfCandidates: true } : {}),
     },
   };
 }

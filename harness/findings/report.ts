@@ -54,7 +54,7 @@ export function renderReport(dir: string, meta: FindingMeta, config: Config, cal
       '',
       '## Minimized',
       '',
-      `min.wasm / min.wat (${m.bytes} bytes), min-config.json, min-calls.json (${m.calls} call${m.calls === 1 ? '' : 's'})${m.timedOut ? ' — stopped by the time budget' : ''}.`,
+      `min.wasm / min.wat (${m.bytes} bytes), min-config.json, min-calls.json (${m.calls} call${m.calls === 1 ? '' : 's'})${m.timedOut ? ' — stopped by the time budget' : m.outOfCandidates === true ? ' — stopped by the candidate budget' : ''}.`,
       `Knobs reset to defaults: ${m.knobsReset.length === 0 ? 'none' : m.knobsReset.join(', ')}; still set: ${knobsText(min.config)}.`,
       '',
       '| stage | tried | kept | ms |',

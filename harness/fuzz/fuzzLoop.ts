@@ -39,6 +39,8 @@ export interface FuzzOptions {
   readonly reduce: boolean;
   /** Time budget for minimizing each new finding. */
   readonly reduceTimeMs: number;
+  /** Candidate budget for minimizing each new finding (none when absent). */
+  readonly reduceCandidates?: number;
   /** Stop fuzzing once this many new findings are saved. */
   readonly maxFindings?: number;
   /** Called after every batch with the running totals. */
@@ -171,6 +173,7 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzStats> {
         opts.onReduce?.(f.ref);
         const min = await minimize(f.case, f.ref.signature, test, {
           deadline: Date.now() + opts.reduceTimeMs, window: opts.jobs, seed: opts.seed, index: f.ref.index, overlay: opts.overlay,
+          ...(opts.reduceCandidates !== undefined ? { maxCandidates: opts.reduceCandidates } : {}),
         });
         saveMinimized(f.ref.dir, min.case, min.info);
       }
