@@ -139,6 +139,9 @@ test('minimize: a candidate budget bounds the candidates tested in all stages, w
   assert.ok(min.info.outOfCandidates === true && !min.info.timedOut);
   assert.ok(min.case.bytes.length < noisy.bytes.length, 'five candidates already shrink it');
   assert.is((await tester([min.case]))[0], sig, 'and it fails the same way');
+  // A budget the reduction does not reach is not reported as having stopped it.
+  const roomy = await minimize(noisy, sig, tester, { deadline: Date.now() + 60_000, window: 2, maxCandidates: 1e6 });
+  assert.is(roomy.info.outOfCandidates, undefined);
 });
 
 test('minimize: config knobs go back to their defaults, min files saved beside the original', async () => {

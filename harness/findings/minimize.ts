@@ -76,9 +76,11 @@ async function configStage(c: OracleCase, signature: string, test: CaseTester, o
 /** Minimizes `c`, which fails with `signature`. Always returns a case that fails the same way (at worst `c`). */
 export async function minimize(c: OracleCase, signature: string, tester: CaseTester, opts: MinimizeOptions): Promise<{ case: OracleCase; info: MinimizedInfo }> {
   let left = opts.maxCandidates ?? Infinity;
+  let refused = false; // a candidate went untested: the budget cut the reduction short
   const test: CaseTester = async (cands) => {
     const n = Math.min(cands.length, left);
     left -= n;
+    if (n < cands.length) refused = true;
     const tested = n > 0 ? await tester(cands.slice(0, n)) : [];
     return [...tested, ...new Array<undefined>(cands.length - n).fill(undefined)];
   };
@@ -106,7 +108,7 @@ export async function minimize(c: OracleCase, signature: string, tester: CaseTes
       knobsReset: cfg.reset,
       stages,
       timedOut: reduced.timedOut || Date.now() > opts.deadline,
-      ...(left <= 0 ? { outOfCandidates: true } : {}),
+      ...(refused ? { outOfCandidates: true } : {}),
     },
   };
 }

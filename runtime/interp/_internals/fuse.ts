@@ -6,7 +6,7 @@
 // control flow: lower.ts flushes the pending operands before any other instruction, label or
 // fuel charge.
 
-import { C } from './codes.js';
+import { C, F64_BIN, I32_BIN, LOADS } from './codes.js';
 import type { Emitter } from './Emitter.js';
 import { PAIR_COMMUTES, pairCode, TWO_LOADS } from './pairs.js';
 
@@ -64,21 +64,6 @@ interface Increment {
   readonly k: number;
 }
 
-/** Fused value ops by wasm name: [slot-slot form, slot-constant form]. */
-const I32_BIN: Readonly<Record<string, readonly [C, C]>> = {
-  'i32.add': [C.I32_ADD_RR, C.I32_ADD_RI], 'i32.sub': [C.I32_SUB_RR, C.I32_SUB_RI],
-  'i32.mul': [C.I32_MUL_RR, C.I32_MUL_RI], 'i32.and': [C.I32_AND_RR, C.I32_AND_RI],
-  'i32.or': [C.I32_OR_RR, C.I32_OR_RI], 'i32.xor': [C.I32_XOR_RR, C.I32_XOR_RI],
-  'i32.shl': [C.I32_SHL_RR, C.I32_SHL_RI], 'i32.shr_s': [C.I32_SHR_S_RR, C.I32_SHR_S_RI],
-  'i32.shr_u': [C.I32_SHR_U_RR, C.I32_SHR_U_RI], 'i32.rotl': [C.I32_ROTL_RR, C.I32_ROTL_RI],
-  'i32.rotr': [C.I32_ROTR_RR, C.I32_ROTR_RI], 'i32.eq': [C.I32_EQ_RR, C.I32_EQ_RI],
-  'i32.ne': [C.I32_NE_RR, C.I32_NE_RI], 'i32.lt_s': [C.I32_LT_S_RR, C.I32_LT_S_RI],
-  'i32.lt_u': [C.I32_LT_U_RR, C.I32_LT_U_RI], 'i32.gt_s': [C.I32_GT_S_RR, C.I32_GT_S_RI],
-  'i32.gt_u': [C.I32_GT_U_RR, C.I32_GT_U_RI], 'i32.le_s': [C.I32_LE_S_RR, C.I32_LE_S_RI],
-  'i32.le_u': [C.I32_LE_U_RR, C.I32_LE_U_RI], 'i32.ge_s': [C.I32_GE_S_RR, C.I32_GE_S_RI],
-  'i32.ge_u': [C.I32_GE_U_RR, C.I32_GE_U_RI],
-};
-
 /** Compare-and-branch forms by compare: [slot-slot, slot-constant]. */
 const BRANCH: Readonly<Record<string, readonly [C, C]>> = {
   'i32.eq': [C.BR_EQ_RR, C.BR_EQ_RI], 'i32.ne': [C.BR_NE_RR, C.BR_NE_RI],
@@ -104,10 +89,6 @@ const INC_BRANCH: Readonly<Record<string, readonly [C, C]>> = {
 /** Ops whose operands may be swapped, so `k x op` still gets the slot-constant form. */
 const COMMUTES = new Set(['i32.add', 'i32.mul', 'i32.and', 'i32.or', 'i32.xor', 'i32.eq', 'i32.ne']);
 
-const F64_BIN: Readonly<Record<string, C>> = {
-  'f64.add': C.F64_ADD_RR, 'f64.sub': C.F64_SUB_RR, 'f64.mul': C.F64_MUL_RR, 'f64.div': C.F64_DIV_RR,
-};
-const LOADS: Readonly<Record<string, C>> = { 'i32.load': C.I32_LOAD_R, 'f64.load': C.F64_LOAD_R };
 const STORES: Readonly<Record<string, C>> = {
   'i32.store': C.I32_STORE_R, 'f64.store': C.F64_STORE_R, 'i32.store8': C.I32_STORE8_R, 'i32.store16': C.I32_STORE16_R,
 };

@@ -7,7 +7,7 @@
 // the *_LL ones) in run.ts (`npm run gen:pairs` rewrites the marked
 // region; pairs.test.ts fails when it is stale), and fuse.ts finds a pair's code by `pairCode`.
 
-import { C } from './codes.js';
+import { C, F64_BIN, I32_BIN, LOADS } from './codes.js';
 
 /** How an inner op reads its operands: two slots, a slot and a constant, a memory load, or two
  * loads (`b1 o1 b2 o2`, codes.ts *_LL). */
@@ -42,24 +42,22 @@ const F64_EXPR: Readonly<Record<string, (x: string, y: string) => string>> = {
 };
 
 const I32_OUTER = ['i32.add', 'i32.sub', 'i32.and', 'i32.or', 'i32.xor'];
+/** Shift counts come from a constant far more often than from a slot: no RR pairs for these. */
+const SHIFTS = new Set(['i32.shl', 'i32.shr_s', 'i32.shr_u', 'i32.rotl', 'i32.rotr']);
+const I32_OPS = Object.keys(I32_EXPR);
+// Every inner op is a fused form of codes.ts's tables (I32_BIN, F64_BIN, LOADS), by wasm name.
 const I32_INNER: readonly Inner[] = [
-  { code: C.I32_ADD_RR, name: 'i32.add', form: 'RR' }, { code: C.I32_SUB_RR, name: 'i32.sub', form: 'RR' },
-  { code: C.I32_MUL_RR, name: 'i32.mul', form: 'RR' }, { code: C.I32_AND_RR, name: 'i32.and', form: 'RR' },
-  { code: C.I32_OR_RR, name: 'i32.or', form: 'RR' }, { code: C.I32_XOR_RR, name: 'i32.xor', form: 'RR' },
-  { code: C.I32_ADD_RI, name: 'i32.add', form: 'RI' }, { code: C.I32_SUB_RI, name: 'i32.sub', form: 'RI' },
-  { code: C.I32_MUL_RI, name: 'i32.mul', form: 'RI' }, { code: C.I32_AND_RI, name: 'i32.and', form: 'RI' },
-  { code: C.I32_OR_RI, name: 'i32.or', form: 'RI' }, { code: C.I32_XOR_RI, name: 'i32.xor', form: 'RI' },
-  { code: C.I32_SHL_RI, name: 'i32.shl', form: 'RI' }, { code: C.I32_SHR_S_RI, name: 'i32.shr_s', form: 'RI' },
-  { code: C.I32_SHR_U_RI, name: 'i32.shr_u', form: 'RI' }, { code: C.I32_ROTL_RI, name: 'i32.rotl', form: 'RI' },
-  { code: C.I32_ROTR_RI, name: 'i32.rotr', form: 'RI' }, { code: C.I32_LOAD_R, name: 'i32.load', form: 'LOAD' },
+  ...I32_OPS.filter((name) => !SHIFTS.has(name)).map((name): Inner => ({ code: I32_BIN[name][0], name, form: 'RR' })),
+  ...I32_OPS.map((name): Inner => ({ code: I32_BIN[name][1], name, form: 'RI' })),
+  { code: LOADS['i32.load'], name: 'i32.load', form: 'LOAD' },
   { code: C.I32_ADD_LL, name: 'i32.add', form: 'LL' },
 ];
 const F64_OUTER = ['f64.add', 'f64.sub', 'f64.mul'];
 const F64_INNER: readonly Inner[] = [
-  { code: C.F64_ADD_RR, name: 'f64.add', form: 'RR' }, { code: C.F64_SUB_RR, name: 'f64.sub', form: 'RR' },
-  { code: C.F64_MUL_RR, name: 'f64.mul', form: 'RR' }, { code: C.F64_DIV_RR, name: 'f64.div', form: 'RR' },
-  { code: C.F64_LOAD_R, name: 'f64.load', form: 'LOAD' }, { code: C.F64_ADD_LL, name: 'f64.add', form: 'LL' },
-  { code: C.F64_SUB_LL, name: 'f64.sub', form: 'LL' }, { code: C.F64_MUL_LL, name: 'f64.mul', form: 'LL' },
+  ...Object.keys(F64_EXPR).map((name): Inner => ({ code: F64_BIN[name], name, form: 'RR' })),
+  { code: LOADS['f64.load'], name: 'f64.load', form: 'LOAD' },
+  { code: C.F64_ADD_LL, name: 'f64.add', form: 'LL' }, { code: C.F64_SUB_LL, name: 'f64.sub', form: 'LL' },
+  { code: C.F64_MUL_LL, name: 'f64.mul', form: 'LL' },
 ];
 
 const TWO_LOAD_INNER = [...I32_INNER, ...F64_INNER].filter((x) => x.form === 'LL');

@@ -851,24 +851,25 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           fstk[fp + code[pc + 1]] = stack[fp + code[pc]] as number;
           pc += 2;
           break;
+        // Two in-place adds, in order, through the INC_BR_* codes' shared `bump`.
         case C.INC2_II:
-          stack[fp + code[pc]] = ((stack[fp + code[pc]] as number) + code[pc + 1]) | 0;
-          stack[fp + code[pc + 2]] = ((stack[fp + code[pc + 2]] as number) + code[pc + 3]) | 0;
+          bump(stack, fp + code[pc], code[pc + 1]);
+          bump(stack, fp + code[pc + 2], code[pc + 3]);
           sp = fp + code[pc + 4], pc += 5;
           break;
         case C.INC2_IR:
-          stack[fp + code[pc]] = ((stack[fp + code[pc]] as number) + code[pc + 1]) | 0;
-          stack[fp + code[pc + 2]] = ((stack[fp + code[pc + 2]] as number) + (stack[fp + code[pc + 3]] as number)) | 0;
+          bump(stack, fp + code[pc], code[pc + 1]);
+          bump(stack, fp + code[pc + 2], stack[fp + code[pc + 3]] as number);
           sp = fp + code[pc + 4], pc += 5;
           break;
         case C.INC2_RI:
-          stack[fp + code[pc]] = ((stack[fp + code[pc]] as number) + (stack[fp + code[pc + 1]] as number)) | 0;
-          stack[fp + code[pc + 2]] = ((stack[fp + code[pc + 2]] as number) + code[pc + 3]) | 0;
+          bump(stack, fp + code[pc], stack[fp + code[pc + 1]] as number);
+          bump(stack, fp + code[pc + 2], code[pc + 3]);
           sp = fp + code[pc + 4], pc += 5;
           break;
         case C.INC2_RR:
-          stack[fp + code[pc]] = ((stack[fp + code[pc]] as number) + (stack[fp + code[pc + 1]] as number)) | 0;
-          stack[fp + code[pc + 2]] = ((stack[fp + code[pc + 2]] as number) + (stack[fp + code[pc + 3]] as number)) | 0;
+          bump(stack, fp + code[pc], stack[fp + code[pc + 1]] as number);
+          bump(stack, fp + code[pc + 2], stack[fp + code[pc + 3]] as number);
           sp = fp + code[pc + 4], pc += 5;
           break;
         // BEGIN GENERATED PAIRS (pairs.ts; `npm run gen:pairs`)
@@ -1585,9 +1586,9 @@ function address(addr: Raw, offset: number, size: number, length: number): numbe
 }
 
 /**
- * The loop-closing increment (INC_BR_*): adds k to the i32 in `slot`, wrapping, and returns the
- * new value. One function for all of them, so they share its type feedback (the primer makes it
- * overflow once).
+ * An in-place increment (INC_BR_*, INC2_*): adds k to the i32 in `slot`, wrapping, and returns
+ * the new value. One function for all of them, so they share its type feedback (the primer
+ * makes it overflow once).
  */
 function bump(stack: Raw[], slot: number, k: number): number {
   const v = ((stack[slot] as number) + k) | 0;
