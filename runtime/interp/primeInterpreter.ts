@@ -71,8 +71,10 @@ function call(f: FuncInstance, ...args: Raw[]): void {
   }
 }
 
-/** Runs every primer function of one variant with the edge operands. */
-function primeVariant(info: ModuleInfo, options: InterpOptions, sets: number, fuel: number | undefined): void {
+/** Runs every primer function of one variant with the edge operands (fuel as a double, beyond
+ * 2^31, so fuel arithmetic is primed for any number). */
+function primeVariant(info: ModuleInfo, options: (typeof PRIMER_VARIANTS)[number]): void {
+  const fuel = options.fuel ? 2 ** 40 : undefined;
   const store: StoreState = {
     depth: 0, maxDepth: 60, fuel, epoch: new Int32Array(1), epochDeadline: Number.MAX_SAFE_INTEGER,
   };
@@ -87,7 +89,7 @@ function primeVariant(info: ModuleInfo, options: InterpOptions, sets: number, fu
   const other = instantiate(info, new InterpModule(info, options), store, [host, host], true);
   const s = instantiate(info, new InterpModule(info, options), store, [host, other.funcs[PF.ID]]);
   const f = s.funcs;
-  for (let i = 0; i < sets; i++) {
+  for (let i = 0; i < options.sets; i++) {
     const [a, b] = I32_PAIRS[i];
     call(f[PF.I32], a, b);
     call(f[PF.F64], ...F64_PAIRS[i]);
@@ -127,7 +129,6 @@ export function primeInterpreter(): boolean {
   if (primed) return false;
   primed = true;
   const info = decodeModule(primerModuleBytes());
-  // Fuel as a double (beyond 2^31), so fuel arithmetic is primed for any number.
-  for (const v of PRIMER_VARIANTS) primeVariant(info, v, v.sets, v.fuel ? 2 ** 40 : undefined);
+  for (const v of PRIMER_VARIANTS) primeVariant(info, v);
   return true;
 }
