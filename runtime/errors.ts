@@ -79,6 +79,14 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/**
+ * The interpreter's code space could not hold a function while runs were active: a resource
+ * limit of this runtime (like running out of memory), not a wasm trap.
+ */
+export class CodeSpaceExhausted extends RangeError {
+  override readonly name = 'CodeSpaceExhausted';
+}
+
 /** Throws a trap of the given kind. Used by both tiers and the shared numeric helpers. */
 export function trap(kind: TrapKind): never {
   throw new Trap(kind);

@@ -33,8 +33,8 @@ function width(code: Int32Array, pc: number): number {
     [C.GLOBAL_GET]: 1, [C.GLOBAL_SET]: 1, [C.CONST]: 1, [C.CONST_POOL]: 1, [C.V128_CONST]: 1, [C.UN]: 1,
     [C.BIN]: 1, [C.TERN]: 1, [C.SHUFFLE]: 1, [C.REF_FUNC]: 1, [C.FUEL]: 1,
     [C.CALL_INDIRECT]: 2, [C.LANE1]: 2, [C.LANE2]: 2, [C.MOVE]: 2, [C.SET_CONST]: 2,
-    [C.LOCAL_GET_F]: 1, [C.LOCAL_SET_F]: 1, [C.LOCAL_TEE_F]: 1, [C.MOVE_F]: 2, [C.MOVE_FS]: 2, [C.MOVE_SF]: 2,
-    [C.MOVE2]: 4, [C.MOVE3]: 6,
+    [C.LOCAL_GET_F]: 1, [C.LOCAL_SET_F]: 1, [C.LOCAL_TEE_F]: 1, [C.MOVE_F]: 2, [C.MOVE_S]: 2, [C.MOVE_SF]: 2,
+    [C.MOVE2]: 4, [C.MOVE3]: 6, [C.LOCAL_GET_I]: 1, [C.LOCAL_SET_I]: 1, [C.LOCAL_TEE_I]: 1, [C.MOVE_SI]: 2,
     [C.BR_UNWIND]: 3, [C.BR_IF_UNWIND]: 3, [C.RARE]: 3,
   };
   const w = fixed[c];

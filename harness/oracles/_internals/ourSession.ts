@@ -8,7 +8,7 @@ import { engineFor } from '../../exec/engineFor.js';
 import { Store } from '../../../runtime/api/Store.js';
 import { Linker } from '../../../runtime/api/Linker.js';
 import type { Instance } from '../../../runtime/api/Instance.js';
-import { CompileError, ConfigError, Trap, TrapKind } from '../../../runtime/errors.js';
+import { CodeSpaceExhausted, CompileError, ConfigError, Trap, TrapKind } from '../../../runtime/errors.js';
 import type { FuncInstance, InstanceState, Raw } from '../../../runtime/instance/objects.js';
 import type { Config } from '../../../runtime/config/knobs.js';
 import { loadModule } from '../../exec/loadModule.js';
@@ -27,6 +27,7 @@ function failure(e: unknown): CallOutcome {
     return { kind: 'trap', kinds: [e.kind], message: e.message };
   }
   if (e instanceof CompileError) return { kind: 'error', name: 'CompileError', message: e.message };
+  if (e instanceof CodeSpaceExhausted) return { kind: 'exhausted', message: `resource limit: ${e.message}` };
   const err = e as Error;
   return { kind: 'error', name: err?.name ?? typeof e, message: String(err?.message ?? e) };
 }

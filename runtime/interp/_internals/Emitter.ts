@@ -1,5 +1,6 @@
 // The growable code and offset arrays a body is lowered into: every code slot remembers the
-// wasm byte offset of the instruction it belongs to (for trap backtraces). Nothing else.
+// wasm byte offset of the instruction it belongs to (for trap backtraces), and the slots that
+// hold branch targets are listed (space.ts relocates them). Nothing else.
 
 /** A growable pair of code and offset arrays. */
 export class Emitter {
@@ -11,6 +12,8 @@ export class Emitter {
   len = 0;
   /** Byte offset of the instruction being lowered. */
   at = 0;
+  /** The slots that hold a branch target (a code position), to be relocated with the code. */
+  readonly targets: number[] = [];
 
   /** Appends one slot, tagged with the current `at`. */
   emit(x: number): void {
@@ -24,5 +27,11 @@ export class Emitter {
     }
     this.offs[this.len] = this.at;
     this.code[this.len++] = x;
+  }
+
+  /** Appends a slot that holds a branch target (its value may be patched later). */
+  emitTarget(x: number): void {
+    this.targets.push(this.len);
+    this.emit(x);
   }
 }

@@ -277,9 +277,10 @@ export const enum C {
   I32_STORE_R = 147,
   /** a v offset s: `x y f64.store offset` (address slot a, value f64 slot v). */
   F64_STORE_R = 148,
-  /** a d: `local.get a local.set d` (or `local.tee d`, with a consumer reading local d). */
+  /** a d: i32 slot a to i32 slot d (`local.get a local.set d` of i32 locals, or `local.tee d`
+   * with a consumer reading local d). */
   MOVE = 149,
-  /** c d: `i32.const c local.set d` (or `local.tee d`, as for MOVE). */
+  /** c d: `i32.const c local.set d` into i32 slot d (or `local.tee d`, as for MOVE). */
   SET_CONST = 150,
 
   // Loop-closing branches: an in-place i32 increment of local a by k (`i32.sub` by c is an
@@ -310,8 +311,9 @@ export const enum C {
   LOCAL_TEE_F = 160,
   /** a d: f64 slot a to f64 slot d (`local.get a local.set d` of f64 locals). */
   MOVE_F = 161,
-  /** a d: f64 slot a to value-stack slot d (materializes a held-back f64 read or result). */
-  MOVE_FS = 162,
+  /** a d: value-stack slot a to value-stack slot d (`local.get a local.set d` of locals in
+   * neither register file). */
+  MOVE_S = 162,
   /** a d: value-stack slot a to f64 slot d (an f64 on the stack becomes a fused op's operand). */
   MOVE_SF = 163,
 
@@ -350,10 +352,23 @@ export const enum C {
   /** `x y i32.store16 offset` (the low 16 bits of slot v). */
   I32_STORE16_R = 175,
 
+  // The i32 register file, as the f64 one: i32 locals live in an Int32Array beside the value
+  // stack, at the same fp-relative slots, and so do the fused ops' i32 operands and results
+  // (typed loads and stores: no Smi or map checks). The fused i32 codes above (RR, RI, loads'
+  // addresses, stores, branches, INC_*, MOVE/MOVE2/MOVE3, SET_CONST) and the pairs address it.
+  /** local: pushes i32 local `local`, or the i32 temporary at that slot. */
+  LOCAL_GET_I = 176,
+  /** local: pops into i32 local `local`. */
+  LOCAL_SET_I = 177,
+  /** local: copies the top into i32 local `local`. */
+  LOCAL_TEE_I = 178,
+  /** a d: value-stack slot a to i32 slot d (an i32 on the stack becomes a fused op's operand). */
+  MOVE_SI = 179,
+
   // Pairs (pairs.ts): `a b c d sp`, d = outer(a, inner(b, c)), an op over the result of the
   // fused op or load just before it. Numbered from here by pairs.ts, which generates their cases.
   /** The first pair. */
-  PAIR_FIRST = 176,
+  PAIR_FIRST = 180,
 }
 
 /** Scalar memory instructions by wasm mnemonic. */

@@ -22,39 +22,11 @@ export function pushLocals(l: Lowered, stack: Raw[], sp: number): number {
   return sp;
 }
 
-/** A register file no run is using, kept for the next (most runs are short: no allocation). */
-let spareF64: Float64Array | undefined;
-
-/**
- * The f64 register file at least `n` slots long: `fstk` itself, or a larger copy of it (the
- * spare one when `fstk` is empty and the spare is long enough; the caller then owns it).
- */
-export function f64File(fstk: Float64Array, n: number): Float64Array {
-  if (fstk.length >= n) return fstk;
-  if (fstk.length === 0 && spareF64 !== undefined && spareF64.length >= n) {
-    const taken = spareF64;
-    spareF64 = undefined;
-    return taken;
-  }
-  const grown = new Float64Array(Math.max(n, 2 * fstk.length, 64));
-  grown.set(fstk);
-  return grown;
-}
-
-/** The longest file kept as the spare (512 KiB): a deep f64 recursion's file is let go. */
-const SPARE_F64_MAX = 1 << 16;
-
-/** A run is done with its register file: it becomes the spare (unless empty or huge). */
-export function releaseF64(fstk: Float64Array): void {
-  if (fstk.length > 0 && fstk.length <= SPARE_F64_MAX) spareF64 = fstk;
-}
-
-/** Frame entry for the f64 register file: f64 params move there, declared f64 locals start 0. */
-export function enterF64(l: Lowered, stack: Raw[], fp: number, fstk: Float64Array): void {
-  const params = l.f64Params;
-  for (let i = 0; i < params.length; i++) fstk[fp + params[i]] = stack[fp + params[i]] as number;
-  const locals = l.f64Locals;
-  for (let i = 0; i < locals.length; i++) fstk[fp + locals[i]] = 0;
+/** Frame entry for a register file: `params` move there from the value stack (frame at `fp`),
+ * and the declared `locals` start at 0 (the frame at `at` in the file). */
+export function enterRegs(params: readonly number[], locals: readonly number[], stack: Raw[], fp: number, file: Float64Array | Int32Array, at: number): void {
+  for (let i = 0; i < params.length; i++) file[at + params[i]] = stack[fp + params[i]] as number;
+  for (let i = 0; i < locals.length; i++) file[at + locals[i]] = 0;
 }
 
 /** Moves the top `n` values down to slot `dst` (dst <= sp - n) and returns the new sp. */
@@ -86,11 +58,12 @@ export function withFrames(err: unknown, entry: InterpFunc, cur: Lowered, at: nu
   else return err;
   const names = moduleNames(entry.instance.module).funcs;
   const withOffsets = entry.interp.options.addressMap !== false;
-  const frame = (l: Lowered, slot: number): Frame => {
+  // `at` and the return positions are absolute in the code text (space.ts).
+  const frame = (l: Lowered, pos: number): Frame => {
     const f: Frame = { func: l.funcIndex };
     const name = names.get(l.funcIndex);
     if (name !== undefined) f.name = name;
-    if (withOffsets) f.offset = l.offs[slot];
+    if (withOffsets) f.offset = l.offs[pos - l.start];
     return f;
   };
   t.frames.push(frame(cur, at));

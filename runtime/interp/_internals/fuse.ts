@@ -10,19 +10,24 @@ import { C, F64_BIN, I32_BIN, LOADS } from './codes.js';
 import type { Emitter } from './Emitter.js';
 import { PAIR_COMMUTES, pairCode, TWO_LOADS } from './pairs.js';
 
+/** Where a value lives: the value stack, the f64 register file or the i32 one (codes.ts). */
+export type Bank = 's' | 'f' | 'i';
+
 /**
- * One operand of the stack top the peephole tracks, at fp-relative `height`: a local or an i32
- * constant held back (its slot not yet written), a value in its slot (`mat`, materialized), or
- * an f64 result in the f64 register file's slot (`fmat`: not yet boxed onto the value stack).
+ * One pending operand of the stack top the peephole tracks, at fp-relative `height` (its
+ * value-stack slot not yet written): a local or an i32 constant held back, or a fused op's
+ * result in its register file's slot (`reg`).
  */
 type Entry =
   | { readonly kind: 'local'; readonly local: number; readonly height: number }
   | { readonly kind: 'const'; readonly value: number; readonly height: number }
-  | { readonly kind: 'mat'; readonly height: number }
-  | { readonly kind: 'fmat'; readonly height: number };
+  | { readonly kind: 'reg'; readonly bank: 'f' | 'i'; readonly height: number };
 
-/** Where an operand must be for the fused op: the value stack, or the f64 register file. */
-type Bank = 's' | 'f';
+/** Copies a slot of one bank to a slot of another, by `from + to`. */
+const MOVES: Readonly<Record<string, C>> = { sf: C.MOVE_SF, si: C.MOVE_SI, ff: C.MOVE_F, ii: C.MOVE, ss: C.MOVE_S };
+
+/** Pushes a slot of a bank onto the value stack. */
+const PUSHES: Readonly<Record<Bank, C>> = { s: C.LOCAL_GET, f: C.LOCAL_GET_F, i: C.LOCAL_GET_I };
 
 /** The value op emitted last, which the next instruction may rewrite into a fused form. */
 interface Rewritable {
@@ -96,15 +101,13 @@ const STORES: Readonly<Record<string, C>> = {
 /**
  * The peephole state of one body being lowered.
  *
- * Invariant: while code runs, sp is just past the topmost materialized value (the stack below
- * the tracked entries is all materialized). Pushes (LOCAL_GET, CONST) therefore materialize
- * the pending entries above that value, in order; those below it are written in place (MOVE,
- * SET_CONST); fused ops set sp from an immediate, and sp-relative (plain) ops are emitted only
- * when nothing below their operands is pending.
+ * Invariant: while code runs, sp is at the first pending entry's height (the value stack below
+ * it is all written). Pushes (LOCAL_GET*, CONST) therefore materialize the pending entries in
+ * order, from the bottom; fused ops set sp from an immediate, and sp-relative (plain) ops are
+ * emitted only when nothing below their operands is pending.
  */
 export class Fuser {
-  /** The tracked stack top, bottom first, contiguous up to the current height; it starts with
-   * a pending entry (materialized ones at the bottom are dropped), so empty means none pending. */
+  /** The pending stack top, bottom first, contiguous up to the current height (empty: none). */
   private entries: Entry[] = [];
   /** Set by the instruction being lowered; becomes `prev` for the next one. */
   private last: Rewritable | undefined;
@@ -119,14 +122,14 @@ export class Fuser {
   /** The MOVE/MOVE2 emitted last: a MOVE right after it (nothing emitted between) joins it. */
   private moves: { readonly pos: number; readonly end: number } | undefined;
 
-  /** The f64 register file was used (an f64 result held there). */
-  usedF64 = false;
+  /** The register files a fused op used. */
+  readonly used = new Set<Bank>();
 
   /**
    * @param e the emitter of the body being lowered
-   * @param isF64 per local: it is an f64 (and lives in the f64 register file)
+   * @param banks per local: where it lives (an f64 or i32 local in its register file)
    */
-  constructor(private readonly e: Emitter, private readonly isF64: readonly boolean[]) {}
+  constructor(private readonly e: Emitter, private readonly banks: readonly Bank[]) {}
 
   /** Starts a new wasm instruction: only the one just before it may be rewritten. */
   begin(): void {
@@ -175,11 +178,11 @@ export class Fuser {
         p[n - 2] = { ...y, height: x.height };
         p[n - 1] = { ...x, height: y.height };
       }
-      this.value(name, h, 'ss', true, [bin[0], bin[1]], plain, undefined, inc, held);
+      this.value(name, h, 'ii', true, [bin[0], bin[1]], plain, undefined, inc, held);
       return h - 1;
     }
     if (name === 'i32.eqz') {
-      this.value(name, h, 's', false, [C.I32_EQZ_R, C.I32_EQZ_R], plain);
+      this.value(name, h, 'i', false, [C.I32_EQZ_R, C.I32_EQZ_R], plain);
       return h;
     }
     const f64 = F64_BIN[name];
@@ -190,7 +193,7 @@ export class Fuser {
     }
     const load = LOADS[name];
     if (load !== undefined) {
-      this.value(name, h, 's', false, [load, load], plain, imm.b, undefined, held);
+      this.value(name, h, 'i', false, [load, load], plain, imm.b, undefined, held);
       return h;
     }
     const store = STORES[name];
@@ -198,7 +201,7 @@ export class Fuser {
       // Nothing pending: both operands are on the value stack, as the plain store wants them.
       if (this.entries.length === 0) plain();
       else {
-        const { slots } = this.operands(name === 'f64.store' ? 'sf' : 'ss', false, h);
+        const { slots } = this.operands(name === 'f64.store' ? 'if' : 'ii', false, h);
         this.emitAll([store, slots[0], slots[1], imm.b, this.matTop(h - 2)]);
       }
       return h - 2;
@@ -232,7 +235,16 @@ export class Fuser {
       this.emitAll([negate ? C.BR_Z_R : C.BR_NZ_R, a]);
       return h - 1;
     }
-    if (prev?.cond === undefined || p.length > 0) return -1;
+    if (top?.kind !== 'reg') return -1;
+    if (prev?.cond === undefined || p.length > 1) {
+      // An i32 computed by a fused op: branch on its slot.
+      this.materializeBelow(p.length - 1);
+      p.length = 0;
+      this.emitAll([negate ? C.BR_Z_R : C.BR_NZ_R, top.height]);
+      return h - 1;
+    }
+    // The compare just emitted (its result is the top, nothing below is pending): one code.
+    p.length = 0;
     const { name, ops, konst } = prev.cond;
     const loopClose = INC_BRANCH[name];
     if (!negate && prev.inc !== undefined && loopClose !== undefined) {
@@ -257,14 +269,14 @@ export class Fuser {
       const x = p[i];
       if (x.kind === 'local' && x.local === d) reads = i + 1;
     }
-    const f64 = this.isF64[d];
-    if (top?.kind === 'local' || top?.kind === 'const' || (top?.kind === 'fmat' && prev === undefined)) {
+    const bank = this.banks[d];
+    if (top?.kind === 'local' || top?.kind === 'const' || (top?.kind === 'reg' && prev === undefined)) {
       this.materializeBelow(reads);
       p.pop();
-      if (top.kind === 'local' && !f64) this.move(top.local, d);
-      else if (top.kind === 'local') this.emitAll([C.MOVE_F, top.local, d]);
-      else if (top.kind === 'const') this.emitAll([C.SET_CONST, top.value, d]);
-      else this.emitAll([C.MOVE_F, top.height, d]);
+      // (A constant is an i32: local d is one too.)
+      if (top.kind === 'const') this.emitAll([C.SET_CONST, top.value, d]);
+      else if (bank === 'i') this.move(top.kind === 'local' ? top.local : top.height, d);
+      else this.emitAll([MOVES[bank + bank], top.kind === 'local' ? top.local : top.height, d]);
     } else if (prev !== undefined) {
       // The top is the result of the op just emitted: it writes d instead (after the reads).
       this.e.len = prev.pos;
@@ -282,14 +294,12 @@ export class Fuser {
     } else {
       // A materialized top and sp-relative LOCAL_SET/TEE: a set needs nothing pending below.
       this.materializeBelow(tee ? reads : p.length - 1);
-      if (f64) this.emitAll([tee ? C.LOCAL_TEE_F : C.LOCAL_SET_F, d]);
-      else this.emitAll([tee ? C.LOCAL_TEE : C.LOCAL_SET, d]);
+      const ops = { s: [C.LOCAL_SET, C.LOCAL_TEE], f: [C.LOCAL_SET_F, C.LOCAL_TEE_F], i: [C.LOCAL_SET_I, C.LOCAL_TEE_I] }[bank];
+      this.emitAll([ops[tee ? 1 : 0], d]);
       if (!tee) p.pop();
-      this.normalize();
       return;
     }
     if (tee) p.push({ kind: 'local', local: d, height: h - 1 });
-    this.normalize();
   }
 
   /**
@@ -361,23 +371,24 @@ export class Fuser {
     let pos = this.e.len;
     let at = this.e.at;
     let ats: readonly number[] | undefined;
-    const fused = prev !== undefined && konst === undefined ? this.twoLoads(name, slots, prev) ?? this.pairHead(name, slots, prev) : undefined;
+    const fused = !stacked && prev !== undefined && konst === undefined ? this.twoLoads(name, slots, prev) ?? this.pairHead(name, slots, prev) : undefined;
     if (fused !== undefined) {
       // The ops it absorbs are dropped (it computes their results itself) and their loads
       // still trap where they did.
       ({ head, pos, at, ats } = fused);
       this.e.len = pos;
     }
-    if (stacked && fused === undefined) plain!();
-    else if (name.startsWith('f64.')) {
-      // The result stays in the f64 register file: sp is unchanged by it.
-      this.emitHead(head, at, ats, [hm, this.matTop(hm)]);
-      this.usedF64 = true;
-      this.entries.push({ kind: 'fmat', height: hm });
-    } else {
-      this.emitHead(head, at, ats, [hm, hm + 1]);
-      if (this.entries.length > 0) this.entries.push({ kind: 'mat', height: hm });
+    if (stacked) {
+      // Its operands and result are on the value stack: no fused form (over register files)
+      // may stand in for it later.
+      plain!();
+      return;
     }
+    // The result stays in its register file: sp is unchanged by it.
+    const bank = name.startsWith('f64.') ? 'f' : 'i';
+    this.emitHead(head, at, ats, [hm, this.matTop(hm)]);
+    this.used.add(bank);
+    this.entries.push({ kind: 'reg', bank, height: hm });
     this.last = {
       pos, end: this.e.len, at, ats, hm, head,
       cond: isCond ? { name, ops, konst: konst !== undefined } : undefined,
@@ -430,9 +441,9 @@ export class Fuser {
 
   /**
    * Pops the top operands (height h before), one per letter of `banks`: their slots in that
-   * bank ('s' value stack, 'f' f64 register file), with the last left a constant when `konstOk`
-   * and it is one. A constant that cannot stay, or an f64 on the wrong side, is first copied
-   * in place (the fused op that follows sets sp).
+   * register file ('f' f64, 'i' i32), with the last left a constant when `konstOk` and it is
+   * one. A constant that cannot stay, or a value on the value stack (below the pending ones),
+   * is first copied to its slot in the register file (the fused op that follows sets sp).
    */
   private operands(banks: string, konstOk: boolean, h: number): { slots: number[]; konst?: number } {
     const p = this.entries;
@@ -441,66 +452,43 @@ export class Fuser {
     const slots: number[] = [];
     let konst: number | undefined;
     for (let i = 0; i < n; i++) {
-      const x: Entry = first + i >= 0 ? p[first + i] : { kind: 'mat', height: h - n + i };
       const bank = banks[i] as Bank;
-      if (x.kind === 'local') slots.push(x.local); // an f64 local is in the f64 file already
-      else if (x.kind === 'fmat') slots.push(x.height); // only f64 ops read f64 results
-      else if (x.kind === 'mat') {
-        if (bank === 'f') this.emitAll([C.MOVE_SF, x.height, x.height]);
-        slots.push(x.height);
-      } else if (konstOk && i === n - 1) konst = x.value;
+      this.used.add(bank);
+      const x = first + i >= 0 ? p[first + i] : undefined;
+      // (Validated code: a local or a fused op's result is already in the bank the op reads.)
+      if (x === undefined) {
+        this.emitAll([MOVES['s' + bank], h - n + i, h - n + i]);
+        slots.push(h - n + i);
+      } else if (x.kind === 'local') slots.push(x.local);
+      else if (x.kind === 'reg') slots.push(x.height);
+      else if (konstOk && i === n - 1) konst = x.value;
       else {
         this.emitAll([C.SET_CONST, x.value, x.height]);
         slots.push(x.height);
       }
     }
     p.length = Math.max(0, first);
-    this.normalize();
     return { slots, konst };
   }
 
-  /**
-   * Materializes the bottom `count` entries: those under the topmost materialized value in
-   * place, those above it by pushes (sp is just past it), keeping the invariant.
-   */
+  /** Pushes the bottom `count` pending entries onto the value stack, in order (sp is just below
+   * the first), and stops tracking them. */
   private materializeBelow(count: number): void {
     const p = this.entries;
-    let top = -1;
-    for (let i = p.length - 1; i >= 0; i--) {
-      if (p[i].kind === 'mat') {
-        top = i;
-        break;
-      }
-    }
     for (let i = 0; i < count; i++) {
       const x = p[i];
-      if (x.kind === 'mat') continue;
-      if (i < top) {
-        if (x.kind === 'const') this.emitAll([C.SET_CONST, x.value, x.height]);
-        else if (x.kind === 'fmat') this.emitAll([C.MOVE_FS, x.height, x.height]);
-        else this.emitAll([this.isF64[x.local] ? C.MOVE_FS : C.MOVE, x.local, x.height]);
-      } else if (x.kind === 'const') this.emitAll([C.CONST, x.value]);
-      else if (x.kind === 'fmat') this.emitAll([C.LOCAL_GET_F, x.height]);
-      else this.emitAll([this.isF64[x.local] ? C.LOCAL_GET_F : C.LOCAL_GET, x.local]);
-      p[i] = { kind: 'mat', height: x.height };
+      if (x.kind === 'const') this.emitAll([C.CONST, x.value]);
+      else if (x.kind === 'reg') this.emitAll([PUSHES[x.bank], x.height]);
+      else this.emitAll([PUSHES[this.banks[x.local]], x.local]);
     }
-    this.normalize();
+    p.splice(0, Math.max(0, count));
   }
 
-  /** Where sp stands once the entries are as now: just past the topmost materialized value
-   * (`h`, the current height, when nothing is pending). */
+  /** Where sp stands once the entries are as now: at the first pending one (`h`, the current
+   * height, when nothing is pending). */
   private matTop(h: number): number {
     const p = this.entries;
-    for (let i = p.length - 1; i >= 0; i--) if (p[i].kind === 'mat') return p[i].height + 1;
     return p.length > 0 ? p[0].height : h;
-  }
-
-  /** Drops materialized entries from the bottom: the list starts with a pending one. */
-  private normalize(): void {
-    const p = this.entries;
-    let i = 0;
-    while (i < p.length && p[i].kind === 'mat') i++;
-    if (i > 0) p.splice(0, i);
   }
 
   private emitAll(xs: readonly number[]): void {

@@ -14,7 +14,7 @@ import { NUMERIC_FNS } from '../../exec/numericFns.js';
 import { fuelPlan } from '../../exec/fuelPlan.js';
 import { blockSig } from '../../exec/blockSig.js';
 import { Emitter } from './Emitter.js';
-import { Fuser } from './fuse.js';
+import { Fuser, type Bank } from './fuse.js';
 
 /** A function ready to run: code, the byte offset of every code slot, constants, frame shape. */
 export interface Lowered {
@@ -37,12 +37,21 @@ export interface Lowered {
   readonly f64Locals: readonly number[];
   /** The body uses the f64 register file (f64 locals or fused f64 ops). */
   readonly usesF64: boolean;
+  /** The same for i32 locals and the i32 register file (every run has one). */
+  readonly i32Params: readonly number[];
+  readonly i32Locals: readonly number[];
   /**
    * The most slots (locals and operands, fp-relative) the body ever uses. A call makes the
    * value stack at least this long up front, so no other store in `run` ever grows the array
    * (a store past the end deoptimizes code compiled without having seen one).
    */
   readonly maxHeight: number;
+  /** The code slots that hold branch targets (relative, as all of `code`). */
+  readonly targets: Int32Array;
+  /** Where the function stands in the shared code text, valid while `gen` is the text's
+   * generation (space.ts places it; the run loop's pc is absolute in the text). */
+  start: number;
+  gen: number;
 }
 
 /** How to lower. */
@@ -95,10 +104,17 @@ const VARIABLE_OPS: Readonly<Record<string, readonly [number, number]>> = {
   'global.get': [C.GLOBAL_GET, 1], 'global.set': [C.GLOBAL_SET, -1],
 };
 
-/** The f64 register file's forms of the local ops. */
-const F64_LOCAL_OPS: Readonly<Record<number, number>> = {
-  [C.LOCAL_GET]: C.LOCAL_GET_F, [C.LOCAL_SET]: C.LOCAL_SET_F, [C.LOCAL_TEE]: C.LOCAL_TEE_F,
+/** The local ops by the bank the local lives in (the value stack, or a register file). */
+const LOCAL_OPS: Readonly<Record<Bank, Readonly<Record<number, number>>>> = {
+  s: { [C.LOCAL_GET]: C.LOCAL_GET, [C.LOCAL_SET]: C.LOCAL_SET, [C.LOCAL_TEE]: C.LOCAL_TEE },
+  f: { [C.LOCAL_GET]: C.LOCAL_GET_F, [C.LOCAL_SET]: C.LOCAL_SET_F, [C.LOCAL_TEE]: C.LOCAL_TEE_F },
+  i: { [C.LOCAL_GET]: C.LOCAL_GET_I, [C.LOCAL_SET]: C.LOCAL_SET_I, [C.LOCAL_TEE]: C.LOCAL_TEE_I },
 };
+
+/** The frame slots, among `types` (numbered from `first`), of the locals of type `t`. */
+function slotsOf(types: readonly ValType[], t: ValType, first: number): number[] {
+  return types.flatMap((x, i) => (x === t ? [first + i] : []));
+}
 
 /** Lowers function `funcIndex` (a defined function) of `module`. */
 export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions): Lowered {
@@ -114,14 +130,12 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
     if (t === ValType.V128) v128Locals.push(nParams + i);
   });
   const localTypes = [...type.params, ...body.locals];
-  const isF64 = localTypes.map((t) => t === ValType.F64);
-  const f64Params = type.params.flatMap((t, i) => (t === ValType.F64 ? [i] : []));
-  const f64Locals = body.locals.flatMap((t, i) => (t === ValType.F64 ? [nParams + i] : []));
+  const banks = localTypes.map((t): Bank => (t === ValType.F64 ? 'f' : t === ValType.I32 ? 'i' : 's'));
   const pool: Raw[] = [null]; // seeded with null: a generic array never canonicalizes NaNs
   pool.length = 0;
 
   const e = new Emitter();
-  const fuser = opts.fuse === false ? undefined : new Fuser(e, isF64);
+  const fuser = opts.fuse === false ? undefined : new Fuser(e, banks);
   const r = new Reader(module.bytes, body.codeStart, body.codeEnd);
   const ctl: Ctl[] = [];
   let h = nLocals; // static operand height, fp-relative (valid in reachable code)
@@ -150,10 +164,10 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
     return [sig.params.length, sig.results.length];
   };
   const target = (t: Ctl): void => {
-    if (t.kind === 'loop') e.emit(t.start);
+    if (t.kind === 'loop') e.emitTarget(t.start);
     else {
       t.fixups.push(e.len);
-      e.emit(-1);
+      e.emitTarget(-1);
     }
   };
   const arityOf = (t: Ctl): number => (t.kind === 'loop' ? t.nParams : t.nResults);
@@ -276,7 +290,7 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
           e.emit(C.IF);
         }
         const slot = e.len;
-        e.emit(-1);
+        e.emitTarget(-1);
         if (sp >= 0) e.emit(sp);
         push('if', p, q, false).elseFixup = slot;
         break;
@@ -357,7 +371,7 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
       case 'global.get':
       case 'global.set': {
         const [code, effect] = VARIABLE_OPS[op.name];
-        e.emit(op.name.startsWith('local.') && isF64[imm.a] ? F64_LOCAL_OPS[code] : code);
+        e.emit(op.name.startsWith('local.') ? LOCAL_OPS[banks[imm.a]][code] : code);
         e.emit(imm.a);
         h += effect;
         break;
@@ -404,9 +418,14 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
     if (h > maxHeight) maxHeight = h;
   }
 
+  // The fuser rewrites only ops it emitted last and never one holding a target.
+  if (e.targets.some((slot) => slot >= e.len)) throw new Error(`interp: a branch target of function ${funcIndex} was dropped`);
   return {
     funcIndex, code: e.code.slice(0, e.len), offs: e.offs.slice(0, e.len), pool,
     nParams, nResults: type.results.length, localZeros, v128Locals, maxHeight,
-    f64Params, f64Locals, usesF64: isF64.includes(true) || fuser?.usedF64 === true,
+    f64Params: slotsOf(type.params, ValType.F64, 0), f64Locals: slotsOf(body.locals, ValType.F64, nParams),
+    usesF64: banks.includes('f') || fuser?.used.has('f') === true,
+    i32Params: slotsOf(type.params, ValType.I32, 0), i32Locals: slotsOf(body.locals, ValType.I32, nParams),
+    targets: Int32Array.from(e.targets), start: -1, gen: 0,
   };
 }

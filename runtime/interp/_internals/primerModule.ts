@@ -100,7 +100,7 @@ function f64Body(): number[] {
   b.push(get(0), ins('f32.demote_f64'), ins('f64.promote_f32'), ins('drop'));
   b.push(get(0), ins('i64.reinterpret_f64'), ins('f64.reinterpret_i64'), ins('drop'));
   // The f64 register file's moves: a tee of a stack value, local to local, and held-back f64
-  // reads and results boxed in place under an i32 result (then unboxed for the adds).
+  // reads and results pushed for a table-driven op (then moved back in for the adds).
   b.push(get(0), ins('f64.neg'), ins('local.tee', 2), ins('drop'), get(0), set(2));
   b.push(get(0), get(0), get(1), ins('f64.add'), k32(1), k32(2), ins('i32.add'), ins('f64.convert_i32_s'));
   b.push(ins('f64.add'), ins('f64.add'), set(2));
@@ -126,6 +126,8 @@ const STORES: readonly [string, number[]][] = [
 function memBody(): number[] {
   const b: number[][] = [];
   b.push(get(1), ins('i64.extend_i32_s'), set(3), get(1), ins('f64.convert_i32_s'), set(4));
+  // An i64 local (on the value stack, in neither register file): a tee and a local-to-local move.
+  b.push(get(3), ins('i64.const', 1n), ins('i64.add'), ins('local.tee', 3), get(3), set(3), set(3));
   b.push(get(0), get(1), ins('i32.store', 8), get(0), get(4), ins('f64.store', 16));
   b.push(get(0), get(1), ins('i32.store8', 8), get(0), get(1), ins('i32.store16', 8));
   b.push(get(0), ins('i32.load', 8), set(2), get(0), ins('f64.load', 16), set(4));

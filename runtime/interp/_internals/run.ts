@@ -1,6 +1,7 @@
-// The interpreter loop: one value stack (locals at fp; fused ops address fp-relative slots) and
-// its own frame stack, so calls within an instance never recurse in JS. Calls to any other
-// FuncInstance go through their `invoke`. Stack and frame helpers are in frames.ts.
+// The interpreter loop: one value stack and two register files (locals at fp; fused ops
+// address fp-relative slots), code read from the shared text (space.ts), and its own frame
+// stack, so calls within an instance never recurse in JS. Calls to any other FuncInstance go
+// through their `invoke`. Stack and frame helpers are in frames.ts.
 
 import { trap, TrapKind } from '../../errors.js';
 import type { FuncInstance, MemoryInstance, Raw } from '../../instance/objects.js';
@@ -13,14 +14,14 @@ import type { InterpFunc } from './InterpFunc.js';
 import type { Lowered } from './lower.js';
 import { RARE_FNS } from './rareOps.js';
 import { f64Add, f64Div, f64Mul, f64Sub } from '../../numeric/f64.js';
-import { callOut, enterF64, f64File, pushLocals, releaseF64, unwind, withFrames } from './frames.js';
+import { callOut, enterRegs, pushLocals, unwind, withFrames } from './frames.js';
+import { FRAME_SLOTS, SPACE, leaveRun, place } from './space.js';
 import { ltU, rotl, rotr } from './i32Order.js';
 
 const FNS = NUMERIC_FNS as ((...args: unknown[]) => unknown)[];
 const SHUFFLE = FNS[op('i8x16.shuffle').id];
 const NO_MEMORY = new Uint8Array(0);
 const NO_VIEW = new DataView(NO_MEMORY.buffer);
-const NO_F64: Float64Array = new Float64Array(0);
 
 /**
  * Runs `entry` with `args` (runtime representation) and returns its results. Keeps
@@ -45,12 +46,19 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   // stored into an array that had become an array of doubles. The literal's elements are
   // copy-on-write: storing once here copies them, so no store in the loop ever meets them
   // (one that did would deoptimize `run`).
-  const stack: Raw[] = [null];
-  stack[0] = null;
+  // The code text, the register files and the value stack are shared by all runs (space.ts):
+  // pc is absolute in the text, and this run's frames start where the run that called out to
+  // us left off (`base`), so fp and sp are absolute and one index serves the value stack and
+  // both register files. Read once from their globals, they are constants of the loop's code.
+  const text = __crucibleText!;
+  const istk = __crucibleI32!;
+  const fstk = __crucibleF64!;
+  const stack = __crucibleStack!;
+  const space = SPACE;
+  const base = space.base;
   const frames: Lowered[] = [];
   const rets: number[] = [];
   const fps: number[] = [];
-  let code = cur.code;
   let pool = cur.pool;
   // pc, fp and sp stay int32 in the optimized loop: a value popped from rets/fps or returned
   // by a helper is untyped to V8, so each such assignment ends in `| 0` (else the three are
@@ -59,53 +67,54 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   // slot carries its instruction's wasm offset (Emitter), so `pc - 1` names the faulting
   // instruction without a per-dispatch store of where it began. An op over two loads moves pc
   // onto the second load's slots, tagged with that load's offset, before making it.
-  let pc = 0;
-  let fp = 0;
-  let sp = 0;
+  let pc = place(cur);
+  let fp = base;
+  let sp = base;
   for (let i = 0; i < cur.nParams; i++) stack[sp++] = args[i];
   sp = pushLocals(cur, stack, sp) | 0;
-  // The f64 register file (codes.ts): f64 locals and fused f64 temporaries, by frame slot.
-  let fstk: Float64Array = NO_F64;
+  // The register files (codes.ts): f64 and i32 locals and fused temporaries, by frame slot.
+  if (base + cur.maxHeight > FRAME_SLOTS) trap(TrapKind.CallStackExhausted);
   if (cur.usesF64) {
-    fstk = f64File(fstk, cur.maxHeight);
-    enterF64(cur, stack, 0, fstk);
+    enterRegs(cur.f64Params, cur.f64Locals, stack, base, fstk, base);
   }
+  enterRegs(cur.i32Params, cur.i32Locals, stack, base, istk, base);
   store.depth = depth0 + 1;
+  space.active++;
 
   try {
     for (;;) {
-      switch (code[pc++]) {
+      switch (text[pc++]) {
         case C.UNREACHABLE:
           trap(TrapKind.Unreachable);
         case C.JUMP:
-          pc = code[pc];
+          pc = text[pc];
           break;
         case C.BR_UNWIND:
-          sp = unwind(stack, sp, fp + code[pc + 1], code[pc + 2]) | 0;
-          pc = code[pc];
+          sp = unwind(stack, sp, fp + text[pc + 1], text[pc + 2]) | 0;
+          pc = text[pc];
           break;
         case C.BR_IF:
-          if (stack[--sp] !== 0) pc = code[pc];
+          if (stack[--sp] !== 0) pc = text[pc];
           else pc++;
           break;
         case C.BR_IF_UNWIND:
           if (stack[--sp] !== 0) {
-            sp = unwind(stack, sp, fp + code[pc + 1], code[pc + 2]) | 0;
-            pc = code[pc];
+            sp = unwind(stack, sp, fp + text[pc + 1], text[pc + 2]) | 0;
+            pc = text[pc];
           } else pc += 3;
           break;
         case C.BR_TABLE: {
-          const arity = code[pc];
-          const n = code[pc + 1];
+          const arity = text[pc];
+          const n = text[pc + 1];
           let i = (stack[--sp] as number) >>> 0;
           if (i > n) i = n;
           const entry = pc + 2 + 2 * i;
-          sp = unwind(stack, sp, fp + code[entry + 1], arity) | 0;
-          pc = code[entry];
+          sp = unwind(stack, sp, fp + text[entry + 1], arity) | 0;
+          pc = text[entry];
           break;
         }
         case C.IF:
-          if (stack[--sp] === 0) pc = code[pc];
+          if (stack[--sp] === 0) pc = text[pc];
           else pc++;
           break;
         case C.RETURN: {
@@ -113,12 +122,12 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp = unwind(stack, sp, fp, n) | 0;
           if (frames.length === 0) {
             store.depth = depth0;
-            releaseF64(fstk);
-            return stack.slice(fp, sp);
+            const results = stack.slice(fp, sp);
+            leaveRun(base);
+            return results;
           }
           store.depth--;
           cur = frames.pop()!;
-          code = cur.code;
           pool = cur.pool;
           pc = rets.pop()! | 0;
           fp = fps.pop()! | 0;
@@ -127,16 +136,16 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         case C.CALL:
         case C.CALL_INDIRECT: {
           let f: FuncInstance;
-          if (code[pc - 1] === C.CALL) f = funcs[code[pc++]];
+          if (text[pc - 1] === C.CALL) f = funcs[text[pc++]];
           else {
-            const expected = types[code[pc]];
-            const table = tables[code[pc + 1]];
+            const expected = types[text[pc]];
+            const table = tables[text[pc + 1]];
             pc += 2;
             f = indirectTarget(table, stack[--sp] as number, expected);
           }
           if (f.instance === inst && (f as InterpFunc).interp === tm) {
-            if (store.depth >= store.maxDepth) trap(TrapKind.CallStackExhausted);
             const callee = (f as InterpFunc).code();
+            if (store.depth >= store.maxDepth || sp + callee.maxHeight > FRAME_SLOTS) trap(TrapKind.CallStackExhausted);
             store.depth++;
             frames.push(cur);
             rets.push(pc);
@@ -144,14 +153,14 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
             fp = (sp - callee.nParams) | 0;
             sp = pushLocals(callee, stack, sp) | 0;
             if (callee.usesF64) {
-              fstk = f64File(fstk, fp + callee.maxHeight);
-              enterF64(callee, stack, fp, fstk);
+              enterRegs(callee.f64Params, callee.f64Locals, stack, fp, fstk, fp);
             }
+            enterRegs(callee.i32Params, callee.i32Locals, stack, fp, istk, fp);
             cur = callee;
-            code = callee.code;
             pool = callee.pool;
-            pc = 0;
+            pc = callee.gen === space.gen ? callee.start : place(callee);
           } else {
+            space.base = fp + cur.maxHeight; // a run nested in this call starts past this frame
             sp = callOut(f, stack, sp) | 0;
             // The callee may have grown this memory.
             if (mem !== undefined) {
@@ -171,52 +180,52 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           break;
         }
         case C.LOCAL_GET:
-          stack[sp++] = stack[fp + code[pc++]];
+          stack[sp++] = stack[fp + text[pc++]];
           break;
         case C.LOCAL_SET:
-          stack[fp + code[pc++]] = stack[--sp];
+          stack[fp + text[pc++]] = stack[--sp];
           break;
         case C.LOCAL_TEE:
-          stack[fp + code[pc++]] = stack[sp - 1];
+          stack[fp + text[pc++]] = stack[sp - 1];
           break;
         case C.GLOBAL_GET:
-          stack[sp++] = globals[code[pc++]].value;
+          stack[sp++] = globals[text[pc++]].value;
           break;
         case C.GLOBAL_SET:
-          globals[code[pc++]].value = stack[--sp];
+          globals[text[pc++]].value = stack[--sp];
           break;
         case C.CONST:
-          stack[sp++] = code[pc++];
+          stack[sp++] = text[pc++];
           break;
         case C.CONST_POOL:
-          stack[sp++] = pool[code[pc++]];
+          stack[sp++] = pool[text[pc++]];
           break;
         case C.V128_CONST:
-          stack[sp++] = (pool[code[pc++]] as Uint8Array).slice();
+          stack[sp++] = (pool[text[pc++]] as Uint8Array).slice();
           break;
         case C.UN:
-          stack[sp - 1] = FNS[code[pc++]](stack[sp - 1]);
+          stack[sp - 1] = FNS[text[pc++]](stack[sp - 1]);
           break;
         case C.BIN:
           sp--;
-          stack[sp - 1] = FNS[code[pc++]](stack[sp - 1], stack[sp]);
+          stack[sp - 1] = FNS[text[pc++]](stack[sp - 1], stack[sp]);
           break;
         case C.TERN:
           sp -= 2;
-          stack[sp - 1] = FNS[code[pc++]](stack[sp - 1], stack[sp], stack[sp + 1]);
+          stack[sp - 1] = FNS[text[pc++]](stack[sp - 1], stack[sp], stack[sp + 1]);
           break;
         case C.LANE1:
-          stack[sp - 1] = FNS[code[pc]](stack[sp - 1], code[pc + 1]);
+          stack[sp - 1] = FNS[text[pc]](stack[sp - 1], text[pc + 1]);
           pc += 2;
           break;
         case C.LANE2:
           sp--;
-          stack[sp - 1] = FNS[code[pc]](stack[sp - 1], stack[sp], code[pc + 1]);
+          stack[sp - 1] = FNS[text[pc]](stack[sp - 1], stack[sp], text[pc + 1]);
           pc += 2;
           break;
         case C.SHUFFLE:
           sp--;
-          stack[sp - 1] = SHUFFLE(stack[sp - 1], stack[sp], pool[code[pc++]]);
+          stack[sp - 1] = SHUFFLE(stack[sp - 1], stack[sp], pool[text[pc++]]);
           break;
         case C.REF_NULL:
           stack[sp++] = null;
@@ -225,7 +234,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           stack[sp - 1] = stack[sp - 1] === null ? 1 : 0;
           break;
         case C.REF_FUNC:
-          stack[sp++] = funcs[code[pc++]];
+          stack[sp++] = funcs[text[pc++]];
           break;
         case C.MEMORY_SIZE:
           stack[sp++] = mem!.pages;
@@ -236,11 +245,11 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           view = mem!.view;
           break;
         case C.RARE:
-          sp = RARE_FNS[code[pc]]!(inst, stack, sp, code[pc + 1], code[pc + 2]) | 0;
+          sp = RARE_FNS[text[pc]]!(inst, stack, sp, text[pc + 1], text[pc + 2]) | 0;
           pc += 3;
           break;
         case C.FUEL:
-          store.fuel = (store.fuel as number) - code[pc++];
+          store.fuel = (store.fuel as number) - text[pc++];
           break;
         case C.FUEL_CHECK:
           if (!((store.fuel as number) >= 0)) trap(TrapKind.OutOfFuel);
@@ -251,72 +260,72 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
 
         // Loads: the address is checked and computed by `address` (below).
         case C.I32_LOAD: {
-          const ea = address(stack[sp - 1], code[pc++], 4, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 4, u8.length);
           stack[sp - 1] = view.getInt32(ea, true);
           break;
         }
         case C.I64_LOAD: {
-          const ea = address(stack[sp - 1], code[pc++], 8, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 8, u8.length);
           stack[sp - 1] = view.getBigInt64(ea, true);
           break;
         }
         case C.F32_LOAD: {
-          const ea = address(stack[sp - 1], code[pc++], 4, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 4, u8.length);
           stack[sp - 1] = view.getInt32(ea, true); // raw bits
           break;
         }
         case C.F64_LOAD: {
-          const ea = address(stack[sp - 1], code[pc++], 8, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 8, u8.length);
           stack[sp - 1] = view.getFloat64(ea, true);
           break;
         }
         case C.I32_LOAD8_S: {
-          const ea = address(stack[sp - 1], code[pc++], 1, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 1, u8.length);
           stack[sp - 1] = view.getInt8(ea);
           break;
         }
         case C.I32_LOAD8_U: {
-          const ea = address(stack[sp - 1], code[pc++], 1, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 1, u8.length);
           stack[sp - 1] = u8[ea];
           break;
         }
         case C.I32_LOAD16_S: {
-          const ea = address(stack[sp - 1], code[pc++], 2, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 2, u8.length);
           stack[sp - 1] = view.getInt16(ea, true);
           break;
         }
         case C.I32_LOAD16_U: {
-          const ea = address(stack[sp - 1], code[pc++], 2, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 2, u8.length);
           stack[sp - 1] = view.getUint16(ea, true);
           break;
         }
         case C.I64_LOAD8_S: {
-          const ea = address(stack[sp - 1], code[pc++], 1, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 1, u8.length);
           stack[sp - 1] = BigInt(view.getInt8(ea));
           break;
         }
         case C.I64_LOAD8_U: {
-          const ea = address(stack[sp - 1], code[pc++], 1, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 1, u8.length);
           stack[sp - 1] = BigInt(u8[ea]);
           break;
         }
         case C.I64_LOAD16_S: {
-          const ea = address(stack[sp - 1], code[pc++], 2, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 2, u8.length);
           stack[sp - 1] = BigInt(view.getInt16(ea, true));
           break;
         }
         case C.I64_LOAD16_U: {
-          const ea = address(stack[sp - 1], code[pc++], 2, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 2, u8.length);
           stack[sp - 1] = BigInt(view.getUint16(ea, true));
           break;
         }
         case C.I64_LOAD32_S: {
-          const ea = address(stack[sp - 1], code[pc++], 4, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 4, u8.length);
           stack[sp - 1] = BigInt(view.getInt32(ea, true));
           break;
         }
         case C.I64_LOAD32_U: {
-          const ea = address(stack[sp - 1], code[pc++], 4, u8.length);
+          const ea = address(stack[sp - 1], text[pc++], 4, u8.length);
           stack[sp - 1] = BigInt(view.getUint32(ea, true));
           break;
         }
@@ -324,55 +333,55 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         // Stores: operands are [address, value], value on top.
         case C.I32_STORE: {
           const v = stack[--sp] as number;
-          const ea = address(stack[--sp], code[pc++], 4, u8.length);
+          const ea = address(stack[--sp], text[pc++], 4, u8.length);
           view.setInt32(ea, v, true);
           break;
         }
         case C.I64_STORE: {
           const v = stack[--sp] as bigint;
-          const ea = address(stack[--sp], code[pc++], 8, u8.length);
+          const ea = address(stack[--sp], text[pc++], 8, u8.length);
           view.setBigInt64(ea, v, true);
           break;
         }
         case C.F32_STORE: {
           const v = stack[--sp] as number;
-          const ea = address(stack[--sp], code[pc++], 4, u8.length);
+          const ea = address(stack[--sp], text[pc++], 4, u8.length);
           view.setInt32(ea, v, true); // raw bits
           break;
         }
         case C.F64_STORE: {
           const v = stack[--sp] as number;
-          const ea = address(stack[--sp], code[pc++], 8, u8.length);
+          const ea = address(stack[--sp], text[pc++], 8, u8.length);
           view.setFloat64(ea, v, true);
           break;
         }
         case C.I32_STORE8: {
           const v = stack[--sp] as number;
-          const ea = address(stack[--sp], code[pc++], 1, u8.length);
+          const ea = address(stack[--sp], text[pc++], 1, u8.length);
           u8[ea] = v; // Uint8Array stores wrap modulo 2^8
           break;
         }
         case C.I32_STORE16: {
           const v = stack[--sp] as number;
-          const ea = address(stack[--sp], code[pc++], 2, u8.length);
+          const ea = address(stack[--sp], text[pc++], 2, u8.length);
           view.setInt16(ea, v, true);
           break;
         }
         case C.I64_STORE8: {
           const v = stack[--sp] as bigint;
-          const ea = address(stack[--sp], code[pc++], 1, u8.length);
+          const ea = address(stack[--sp], text[pc++], 1, u8.length);
           u8[ea] = Number(v & 0xffn);
           break;
         }
         case C.I64_STORE16: {
           const v = stack[--sp] as bigint;
-          const ea = address(stack[--sp], code[pc++], 2, u8.length);
+          const ea = address(stack[--sp], text[pc++], 2, u8.length);
           view.setUint16(ea, Number(v & 0xffffn), true);
           break;
         }
         case C.I64_STORE32: {
           const v = stack[--sp] as bigint;
-          const ea = address(stack[--sp], code[pc++], 4, u8.length);
+          const ea = address(stack[--sp], text[pc++], 4, u8.length);
           view.setUint32(ea, Number(v & 0xffffffffn), true);
           break;
         }
@@ -452,1118 +461,1131 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         // Fused ops (codes.ts): operands straight from fp-relative slots or an immediate; each
         // mirrors its numeric/i32.ts counterpart (unsigned order through `ltU`).
         case C.I32_ADD_RR:
-          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) + (stack[fp + code[pc + 1]] as number)) | 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] + istk[fp + text[pc + 1]]) | 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_ADD_RI:
-          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) + code[pc + 1]) | 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] + text[pc + 1]) | 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_SUB_RR:
-          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) - (stack[fp + code[pc + 1]] as number)) | 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] - istk[fp + text[pc + 1]]) | 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_SUB_RI:
-          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) - code[pc + 1]) | 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] - text[pc + 1]) | 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_MUL_RR:
-          stack[fp + code[pc + 2]] = Math.imul((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = Math.imul(istk[fp + text[pc]], istk[fp + text[pc + 1]]);
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_MUL_RI:
-          stack[fp + code[pc + 2]] = Math.imul((stack[fp + code[pc]] as number), code[pc + 1]);
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = Math.imul(istk[fp + text[pc]], text[pc + 1]);
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_AND_RR:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) & (stack[fp + code[pc + 1]] as number);
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] & istk[fp + text[pc + 1]];
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_AND_RI:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) & code[pc + 1];
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] & text[pc + 1];
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_OR_RR:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) | (stack[fp + code[pc + 1]] as number);
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] | istk[fp + text[pc + 1]];
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_OR_RI:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) | code[pc + 1];
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] | text[pc + 1];
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_XOR_RR:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) ^ (stack[fp + code[pc + 1]] as number);
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] ^ istk[fp + text[pc + 1]];
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_XOR_RI:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) ^ code[pc + 1];
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] ^ text[pc + 1];
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_SHL_RR:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) << (stack[fp + code[pc + 1]] as number);
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] << istk[fp + text[pc + 1]];
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_SHL_RI:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) << code[pc + 1];
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] << text[pc + 1];
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_SHR_S_RR:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) >> (stack[fp + code[pc + 1]] as number);
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] >> istk[fp + text[pc + 1]];
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_SHR_S_RI:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) >> code[pc + 1];
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] >> text[pc + 1];
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_SHR_U_RR:
-          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) >>> (stack[fp + code[pc + 1]] as number)) | 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] >>> istk[fp + text[pc + 1]]) | 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_SHR_U_RI:
-          stack[fp + code[pc + 2]] = ((stack[fp + code[pc]] as number) >>> code[pc + 1]) | 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] >>> text[pc + 1]) | 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_ROTL_RR:
-          stack[fp + code[pc + 2]] = rotl((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = rotl(istk[fp + text[pc]], istk[fp + text[pc + 1]]);
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_ROTL_RI:
-          stack[fp + code[pc + 2]] = rotl((stack[fp + code[pc]] as number), code[pc + 1]);
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = rotl(istk[fp + text[pc]], text[pc + 1]);
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_ROTR_RR:
-          stack[fp + code[pc + 2]] = rotr((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number));
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = rotr(istk[fp + text[pc]], istk[fp + text[pc + 1]]);
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_ROTR_RI:
-          stack[fp + code[pc + 2]] = rotr((stack[fp + code[pc]] as number), code[pc + 1]);
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = rotr(istk[fp + text[pc]], text[pc + 1]);
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_EQ_RR:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) === (stack[fp + code[pc + 1]] as number) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] === istk[fp + text[pc + 1]] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_EQ_RI:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) === code[pc + 1] ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] === text[pc + 1] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_NE_RR:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) !== (stack[fp + code[pc + 1]] as number) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] !== istk[fp + text[pc + 1]] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_NE_RI:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) !== code[pc + 1] ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] !== text[pc + 1] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_LT_S_RR:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) < (stack[fp + code[pc + 1]] as number) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] < istk[fp + text[pc + 1]] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_LT_S_RI:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) < code[pc + 1] ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] < text[pc + 1] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_LT_U_RR:
-          stack[fp + code[pc + 2]] = ltU((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number)) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = ltU(istk[fp + text[pc]], istk[fp + text[pc + 1]]) ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_LT_U_RI:
-          stack[fp + code[pc + 2]] = ltU((stack[fp + code[pc]] as number), code[pc + 1]) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = ltU(istk[fp + text[pc]], text[pc + 1]) ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_GT_S_RR:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) > (stack[fp + code[pc + 1]] as number) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] > istk[fp + text[pc + 1]] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_GT_S_RI:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) > code[pc + 1] ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] > text[pc + 1] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_GT_U_RR:
-          stack[fp + code[pc + 2]] = ltU((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc]] as number)) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = ltU(istk[fp + text[pc + 1]], istk[fp + text[pc]]) ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_GT_U_RI:
-          stack[fp + code[pc + 2]] = ltU(code[pc + 1], (stack[fp + code[pc]] as number)) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = ltU(text[pc + 1], istk[fp + text[pc]]) ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_LE_S_RR:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) <= (stack[fp + code[pc + 1]] as number) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] <= istk[fp + text[pc + 1]] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_LE_S_RI:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) <= code[pc + 1] ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] <= text[pc + 1] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_LE_U_RR:
-          stack[fp + code[pc + 2]] = !ltU((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc]] as number)) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = !ltU(istk[fp + text[pc + 1]], istk[fp + text[pc]]) ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_LE_U_RI:
-          stack[fp + code[pc + 2]] = !ltU(code[pc + 1], (stack[fp + code[pc]] as number)) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = !ltU(text[pc + 1], istk[fp + text[pc]]) ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_GE_S_RR:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) >= (stack[fp + code[pc + 1]] as number) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] >= istk[fp + text[pc + 1]] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_GE_S_RI:
-          stack[fp + code[pc + 2]] = (stack[fp + code[pc]] as number) >= code[pc + 1] ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = istk[fp + text[pc]] >= text[pc + 1] ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_GE_U_RR:
-          stack[fp + code[pc + 2]] = !ltU((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number)) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = !ltU(istk[fp + text[pc]], istk[fp + text[pc + 1]]) ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_GE_U_RI:
-          stack[fp + code[pc + 2]] = !ltU((stack[fp + code[pc]] as number), code[pc + 1]) ? 1 : 0;
-          sp = fp + code[pc + 3], pc += 4;
+          istk[fp + text[pc + 2]] = !ltU(istk[fp + text[pc]], text[pc + 1]) ? 1 : 0;
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_EQZ_R:
-          stack[fp + code[pc + 1]] = stack[fp + code[pc]] === 0 ? 1 : 0;
-          sp = fp + code[pc + 2], pc += 3;
+          istk[fp + text[pc + 1]] = istk[fp + text[pc]] === 0 ? 1 : 0;
+          sp = fp + text[pc + 2], pc += 3;
           break;
         case C.BR_EQ_RR:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) === (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] === istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_EQ_RI:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) === code[pc + 1] ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] === text[pc + 1] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_NE_RR:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) !== (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] !== istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_NE_RI:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) !== code[pc + 1] ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] !== text[pc + 1] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_LT_S_RR:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) < (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] < istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_LT_S_RI:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) < code[pc + 1] ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] < text[pc + 1] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_LT_U_RR:
-          sp = fp + code[pc + 3];
-          pc = ltU((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number)) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = ltU(istk[fp + text[pc]], istk[fp + text[pc + 1]]) ? text[pc + 2] : pc + 4;
           break;
         case C.BR_LT_U_RI:
-          sp = fp + code[pc + 3];
-          pc = ltU((stack[fp + code[pc]] as number), code[pc + 1]) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = ltU(istk[fp + text[pc]], text[pc + 1]) ? text[pc + 2] : pc + 4;
           break;
         case C.BR_GT_S_RR:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) > (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] > istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_GT_S_RI:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) > code[pc + 1] ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] > text[pc + 1] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_GT_U_RR:
-          sp = fp + code[pc + 3];
-          pc = ltU((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc]] as number)) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = ltU(istk[fp + text[pc + 1]], istk[fp + text[pc]]) ? text[pc + 2] : pc + 4;
           break;
         case C.BR_GT_U_RI:
-          sp = fp + code[pc + 3];
-          pc = ltU(code[pc + 1], (stack[fp + code[pc]] as number)) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = ltU(text[pc + 1], istk[fp + text[pc]]) ? text[pc + 2] : pc + 4;
           break;
         case C.BR_LE_S_RR:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) <= (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] <= istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_LE_S_RI:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) <= code[pc + 1] ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] <= text[pc + 1] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_LE_U_RR:
-          sp = fp + code[pc + 3];
-          pc = !ltU((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc]] as number)) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = !ltU(istk[fp + text[pc + 1]], istk[fp + text[pc]]) ? text[pc + 2] : pc + 4;
           break;
         case C.BR_LE_U_RI:
-          sp = fp + code[pc + 3];
-          pc = !ltU(code[pc + 1], (stack[fp + code[pc]] as number)) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = !ltU(text[pc + 1], istk[fp + text[pc]]) ? text[pc + 2] : pc + 4;
           break;
         case C.BR_GE_S_RR:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) >= (stack[fp + code[pc + 1]] as number) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] >= istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_GE_S_RI:
-          sp = fp + code[pc + 3];
-          pc = (stack[fp + code[pc]] as number) >= code[pc + 1] ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = istk[fp + text[pc]] >= text[pc + 1] ? text[pc + 2] : pc + 4;
           break;
         case C.BR_GE_U_RR:
-          sp = fp + code[pc + 3];
-          pc = !ltU((stack[fp + code[pc]] as number), (stack[fp + code[pc + 1]] as number)) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = !ltU(istk[fp + text[pc]], istk[fp + text[pc + 1]]) ? text[pc + 2] : pc + 4;
           break;
         case C.BR_GE_U_RI:
-          sp = fp + code[pc + 3];
-          pc = !ltU((stack[fp + code[pc]] as number), code[pc + 1]) ? code[pc + 2] : pc + 4;
+          sp = fp + text[pc + 3];
+          pc = !ltU(istk[fp + text[pc]], text[pc + 1]) ? text[pc + 2] : pc + 4;
           break;
         case C.BR_NZ_R:
-          sp = fp + code[pc + 2];
-          pc = stack[fp + code[pc]] !== 0 ? code[pc + 1] : pc + 3;
+          sp = fp + text[pc + 2];
+          pc = istk[fp + text[pc]] !== 0 ? text[pc + 1] : pc + 3;
           break;
         case C.BR_Z_R:
-          sp = fp + code[pc + 2];
-          pc = stack[fp + code[pc]] === 0 ? code[pc + 1] : pc + 3;
+          sp = fp + text[pc + 2];
+          pc = istk[fp + text[pc]] === 0 ? text[pc + 1] : pc + 3;
           break;
         case C.INC_BR_NZ: {
-          const v = bump(stack, fp + code[pc], code[pc + 1]);
-          sp = fp + code[pc + 3];
-          pc = v !== 0 ? code[pc + 2] : pc + 4;
+          const v = bump(istk, fp + text[pc], text[pc + 1]);
+          sp = fp + text[pc + 3];
+          pc = v !== 0 ? text[pc + 2] : pc + 4;
           break;
         }
         case C.INC_BR_NE_RR: {
-          const v = bump(stack, fp + code[pc], code[pc + 1]);
-          sp = fp + code[pc + 4];
-          pc = v !== stack[fp + code[pc + 2]] ? code[pc + 3] : pc + 5;
+          const v = bump(istk, fp + text[pc], text[pc + 1]);
+          sp = fp + text[pc + 4];
+          pc = v !== istk[fp + text[pc + 2]] ? text[pc + 3] : pc + 5;
           break;
         }
         case C.INC_BR_NE_RI: {
-          const v = bump(stack, fp + code[pc], code[pc + 1]);
-          sp = fp + code[pc + 4];
-          pc = v !== code[pc + 2] ? code[pc + 3] : pc + 5;
+          const v = bump(istk, fp + text[pc], text[pc + 1]);
+          sp = fp + text[pc + 4];
+          pc = v !== text[pc + 2] ? text[pc + 3] : pc + 5;
           break;
         }
         case C.INC_BR_LT_S_RR: {
-          const v = bump(stack, fp + code[pc], code[pc + 1]);
-          sp = fp + code[pc + 4];
-          pc = v < (stack[fp + code[pc + 2]] as number) ? code[pc + 3] : pc + 5;
+          const v = bump(istk, fp + text[pc], text[pc + 1]);
+          sp = fp + text[pc + 4];
+          pc = v < istk[fp + text[pc + 2]] ? text[pc + 3] : pc + 5;
           break;
         }
         case C.INC_BR_LT_S_RI: {
-          const v = bump(stack, fp + code[pc], code[pc + 1]);
-          sp = fp + code[pc + 4];
-          pc = v < code[pc + 2] ? code[pc + 3] : pc + 5;
+          const v = bump(istk, fp + text[pc], text[pc + 1]);
+          sp = fp + text[pc + 4];
+          pc = v < text[pc + 2] ? text[pc + 3] : pc + 5;
           break;
         }
         case C.INC_BR_LT_U_RR: {
-          const v = bump(stack, fp + code[pc], code[pc + 1]);
-          sp = fp + code[pc + 4];
-          pc = ltU(v, stack[fp + code[pc + 2]] as number) ? code[pc + 3] : pc + 5;
+          const v = bump(istk, fp + text[pc], text[pc + 1]);
+          sp = fp + text[pc + 4];
+          pc = ltU(v, istk[fp + text[pc + 2]] as number) ? text[pc + 3] : pc + 5;
           break;
         }
         case C.INC_BR_LT_U_RI: {
-          const v = bump(stack, fp + code[pc], code[pc + 1]);
-          sp = fp + code[pc + 4];
-          pc = ltU(v, code[pc + 2]) ? code[pc + 3] : pc + 5;
+          const v = bump(istk, fp + text[pc], text[pc + 1]);
+          sp = fp + text[pc + 4];
+          pc = ltU(v, text[pc + 2]) ? text[pc + 3] : pc + 5;
           break;
         }
         case C.F64_ADD_RR:
-          fstk[fp + code[pc + 2]] = f64Add(fstk[fp + code[pc]], fstk[fp + code[pc + 1]]);
-          sp = fp + code[pc + 3], pc += 4;
+          fstk[fp + text[pc + 2]] = f64Add(fstk[fp + text[pc]], fstk[fp + text[pc + 1]]);
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.F64_SUB_RR:
-          fstk[fp + code[pc + 2]] = f64Sub(fstk[fp + code[pc]], fstk[fp + code[pc + 1]]);
-          sp = fp + code[pc + 3], pc += 4;
+          fstk[fp + text[pc + 2]] = f64Sub(fstk[fp + text[pc]], fstk[fp + text[pc + 1]]);
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.F64_MUL_RR:
-          fstk[fp + code[pc + 2]] = f64Mul(fstk[fp + code[pc]], fstk[fp + code[pc + 1]]);
-          sp = fp + code[pc + 3], pc += 4;
+          fstk[fp + text[pc + 2]] = f64Mul(fstk[fp + text[pc]], fstk[fp + text[pc + 1]]);
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.F64_DIV_RR:
-          fstk[fp + code[pc + 2]] = f64Div(fstk[fp + code[pc]], fstk[fp + code[pc + 1]]);
-          sp = fp + code[pc + 3], pc += 4;
+          fstk[fp + text[pc + 2]] = f64Div(fstk[fp + text[pc]], fstk[fp + text[pc + 1]]);
+          sp = fp + text[pc + 3], pc += 4;
           break;
         case C.I32_LOAD_R: {
-          const ea = address(stack[fp + code[pc]], code[pc + 1], 4, u8.length);
-          stack[fp + code[pc + 2]] = view.getInt32(ea, true);
-          sp = fp + code[pc + 3];
+          const ea = address(istk[fp + text[pc]], text[pc + 1], 4, u8.length);
+          istk[fp + text[pc + 2]] = view.getInt32(ea, true);
+          sp = fp + text[pc + 3];
           pc += 4;
           break;
         }
         case C.F64_LOAD_R: {
-          const ea = address(stack[fp + code[pc]], code[pc + 1], 8, u8.length);
-          fstk[fp + code[pc + 2]] = view.getFloat64(ea, true);
-          sp = fp + code[pc + 3];
+          const ea = address(istk[fp + text[pc]], text[pc + 1], 8, u8.length);
+          fstk[fp + text[pc + 2]] = view.getFloat64(ea, true);
+          sp = fp + text[pc + 3];
           pc += 4;
           break;
         }
         case C.I32_STORE_R: {
-          const ea = address(stack[fp + code[pc]], code[pc + 2], 4, u8.length);
-          view.setInt32(ea, stack[fp + code[pc + 1]] as number, true);
-          sp = fp + code[pc + 3];
+          const ea = address(istk[fp + text[pc]], text[pc + 2], 4, u8.length);
+          view.setInt32(ea, istk[fp + text[pc + 1]] as number, true);
+          sp = fp + text[pc + 3];
           pc += 4;
           break;
         }
         case C.F64_STORE_R: {
-          const ea = address(stack[fp + code[pc]], code[pc + 2], 8, u8.length);
-          view.setFloat64(ea, fstk[fp + code[pc + 1]], true);
-          sp = fp + code[pc + 3];
+          const ea = address(istk[fp + text[pc]], text[pc + 2], 8, u8.length);
+          view.setFloat64(ea, fstk[fp + text[pc + 1]], true);
+          sp = fp + text[pc + 3];
           pc += 4;
           break;
         }
         case C.I32_STORE8_R: {
-          const ea = address(stack[fp + code[pc]], code[pc + 2], 1, u8.length);
-          u8[ea] = stack[fp + code[pc + 1]] as number; // Uint8Array stores wrap modulo 2^8
-          sp = fp + code[pc + 3];
+          const ea = address(istk[fp + text[pc]], text[pc + 2], 1, u8.length);
+          u8[ea] = istk[fp + text[pc + 1]] as number; // Uint8Array stores wrap modulo 2^8
+          sp = fp + text[pc + 3];
           pc += 4;
           break;
         }
         case C.I32_STORE16_R: {
-          const ea = address(stack[fp + code[pc]], code[pc + 2], 2, u8.length);
-          view.setInt16(ea, stack[fp + code[pc + 1]] as number, true);
-          sp = fp + code[pc + 3];
+          const ea = address(istk[fp + text[pc]], text[pc + 2], 2, u8.length);
+          view.setInt16(ea, istk[fp + text[pc + 1]] as number, true);
+          sp = fp + text[pc + 3];
           pc += 4;
           break;
         }
         case C.MOVE:
-          stack[fp + code[pc + 1]] = stack[fp + code[pc]];
+          istk[fp + text[pc + 1]] = istk[fp + text[pc]];
           pc += 2;
           break;
         case C.MOVE2:
-          stack[fp + code[pc + 1]] = stack[fp + code[pc]];
-          stack[fp + code[pc + 3]] = stack[fp + code[pc + 2]];
+          istk[fp + text[pc + 1]] = istk[fp + text[pc]];
+          istk[fp + text[pc + 3]] = istk[fp + text[pc + 2]];
           pc += 4;
           break;
         case C.MOVE3:
-          stack[fp + code[pc + 1]] = stack[fp + code[pc]];
-          stack[fp + code[pc + 3]] = stack[fp + code[pc + 2]];
-          stack[fp + code[pc + 5]] = stack[fp + code[pc + 4]];
+          istk[fp + text[pc + 1]] = istk[fp + text[pc]];
+          istk[fp + text[pc + 3]] = istk[fp + text[pc + 2]];
+          istk[fp + text[pc + 5]] = istk[fp + text[pc + 4]];
           pc += 6;
           break;
         case C.SET_CONST:
-          stack[fp + code[pc + 1]] = code[pc];
+          istk[fp + text[pc + 1]] = text[pc];
           pc += 2;
           break;
         case C.LOCAL_GET_F:
-          stack[sp++] = fstk[fp + code[pc++]];
+          stack[sp++] = fstk[fp + text[pc++]];
           break;
         case C.LOCAL_SET_F:
-          fstk[fp + code[pc++]] = stack[--sp] as number;
+          fstk[fp + text[pc++]] = stack[--sp] as number;
           break;
         case C.LOCAL_TEE_F:
-          fstk[fp + code[pc++]] = stack[sp - 1] as number;
+          fstk[fp + text[pc++]] = stack[sp - 1] as number;
           break;
         case C.MOVE_F:
-          fstk[fp + code[pc + 1]] = fstk[fp + code[pc]];
-          pc += 2;
-          break;
-        case C.MOVE_FS:
-          stack[fp + code[pc + 1]] = fstk[fp + code[pc]];
+          fstk[fp + text[pc + 1]] = fstk[fp + text[pc]];
           pc += 2;
           break;
         case C.MOVE_SF:
-          fstk[fp + code[pc + 1]] = stack[fp + code[pc]] as number;
+          fstk[fp + text[pc + 1]] = stack[fp + text[pc]] as number;
+          pc += 2;
+          break;
+        case C.MOVE_S:
+          stack[fp + text[pc + 1]] = stack[fp + text[pc]];
+          pc += 2;
+          break;
+        case C.LOCAL_GET_I:
+          stack[sp++] = istk[fp + text[pc++]];
+          break;
+        case C.LOCAL_SET_I:
+          istk[fp + text[pc++]] = stack[--sp] as number;
+          break;
+        case C.LOCAL_TEE_I:
+          istk[fp + text[pc++]] = stack[sp - 1] as number;
+          break;
+        case C.MOVE_SI:
+          istk[fp + text[pc + 1]] = stack[fp + text[pc]] as number;
           pc += 2;
           break;
         // Two in-place adds, in order, through the INC_BR_* codes' shared `bump`.
         case C.INC2_II:
-          bump(stack, fp + code[pc], code[pc + 1]);
-          bump(stack, fp + code[pc + 2], code[pc + 3]);
-          sp = fp + code[pc + 4], pc += 5;
+          bump(istk, fp + text[pc], text[pc + 1]);
+          bump(istk, fp + text[pc + 2], text[pc + 3]);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         case C.INC2_IR:
-          bump(stack, fp + code[pc], code[pc + 1]);
-          bump(stack, fp + code[pc + 2], stack[fp + code[pc + 3]] as number);
-          sp = fp + code[pc + 4], pc += 5;
+          bump(istk, fp + text[pc], text[pc + 1]);
+          bump(istk, fp + text[pc + 2], istk[fp + text[pc + 3]] as number);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         case C.INC2_RI:
-          bump(stack, fp + code[pc], stack[fp + code[pc + 1]] as number);
-          bump(stack, fp + code[pc + 2], code[pc + 3]);
-          sp = fp + code[pc + 4], pc += 5;
+          bump(istk, fp + text[pc], istk[fp + text[pc + 1]] as number);
+          bump(istk, fp + text[pc + 2], text[pc + 3]);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         case C.INC2_RR:
-          bump(stack, fp + code[pc], stack[fp + code[pc + 1]] as number);
-          bump(stack, fp + code[pc + 2], stack[fp + code[pc + 3]] as number);
-          sp = fp + code[pc + 4], pc += 5;
+          bump(istk, fp + text[pc], istk[fp + text[pc + 1]] as number);
+          bump(istk, fp + text[pc + 2], istk[fp + text[pc + 3]] as number);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         // BEGIN GENERATED PAIRS (pairs.ts; `npm run gen:pairs`)
         case C.I32_ADD_LL: { // i32.add(load(b1 + o1), load(b2 + o2))
-          const x = view.getInt32(address(stack[fp + code[pc]], code[pc + 1], 4, u8.length), true);
+          const x = view.getInt32(address(istk[fp + text[pc]], text[pc + 1], 4, u8.length), true);
           pc += 3;
-          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
-          stack[fp + code[pc + 1]] = ((x + y) | 0);
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
+          istk[fp + text[pc + 1]] = ((x + y) | 0);
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
         case C.F64_ADD_LL: { // f64.add(load(b1 + o1), load(b2 + o2))
-          const x = view.getFloat64(address(stack[fp + code[pc]], code[pc + 1], 8, u8.length), true);
+          const x = view.getFloat64(address(istk[fp + text[pc]], text[pc + 1], 8, u8.length), true);
           pc += 3;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Add(x, y);
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Add(x, y);
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
         case C.F64_SUB_LL: { // f64.sub(load(b1 + o1), load(b2 + o2))
-          const x = view.getFloat64(address(stack[fp + code[pc]], code[pc + 1], 8, u8.length), true);
+          const x = view.getFloat64(address(istk[fp + text[pc]], text[pc + 1], 8, u8.length), true);
           pc += 3;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Sub(x, y);
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Sub(x, y);
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
         case C.F64_MUL_LL: { // f64.mul(load(b1 + o1), load(b2 + o2))
-          const x = view.getFloat64(address(stack[fp + code[pc]], code[pc + 1], 8, u8.length), true);
+          const x = view.getFloat64(address(istk[fp + text[pc]], text[pc + 1], 8, u8.length), true);
           pc += 3;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Mul(x, y);
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Mul(x, y);
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 176: { // i32.add(a, i32.add(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 180: { // i32.add(a, i32.add(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + ((istk[fp + text[pc + 1]] + istk[fp + text[pc + 2]]) | 0)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 177: { // i32.add(a, i32.sub(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 181: { // i32.add(a, i32.sub(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + ((istk[fp + text[pc + 1]] - istk[fp + text[pc + 2]]) | 0)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 178: { // i32.add(a, i32.mul(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number))) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 182: { // i32.add(a, i32.mul(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + Math.imul(istk[fp + text[pc + 1]], istk[fp + text[pc + 2]])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 179: { // i32.add(a, i32.and(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number))) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 183: { // i32.add(a, i32.and(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] & istk[fp + text[pc + 2]])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 180: { // i32.add(a, i32.or(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number))) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 184: { // i32.add(a, i32.or(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] | istk[fp + text[pc + 2]])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 181: { // i32.add(a, i32.xor(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number))) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 185: { // i32.add(a, i32.xor(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] ^ istk[fp + text[pc + 2]])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 182: { // i32.add(a, i32.add(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 186: { // i32.add(a, i32.add(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + ((istk[fp + text[pc + 1]] + text[pc + 2]) | 0)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 183: { // i32.add(a, i32.sub(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 187: { // i32.add(a, i32.sub(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + ((istk[fp + text[pc + 1]] - text[pc + 2]) | 0)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 184: { // i32.add(a, i32.mul(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 188: { // i32.add(a, i32.mul(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + Math.imul(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 185: { // i32.add(a, i32.and(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) & code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 189: { // i32.add(a, i32.and(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] & text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 186: { // i32.add(a, i32.or(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) | code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 190: { // i32.add(a, i32.or(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] | text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 187: { // i32.add(a, i32.xor(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 191: { // i32.add(a, i32.xor(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] ^ text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 188: { // i32.add(a, i32.shl(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) << code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 192: { // i32.add(a, i32.shl(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] << text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 189: { // i32.add(a, i32.shr_s(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + ((stack[fp + code[pc + 1]] as number) >> code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 193: { // i32.add(a, i32.shr_s(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] >> text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 190: { // i32.add(a, i32.shr_u(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 194: { // i32.add(a, i32.shr_u(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + ((istk[fp + text[pc + 1]] >>> text[pc + 2]) | 0)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 191: { // i32.add(a, i32.rotl(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + rotl((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 195: { // i32.add(a, i32.rotl(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + rotl(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 192: { // i32.add(a, i32.rotr(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + rotr((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 196: { // i32.add(a, i32.rotr(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + rotr(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 193: { // i32.add(a, i32.load offset=c (b))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) + view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 197: { // i32.add(a, i32.load offset=c (b))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 194: { // i32.add(a, i32.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
-          const a = (stack[fp + code[pc]] as number);
+        case 198: { // i32.add(a, i32.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true);
+          const a = istk[fp + text[pc]];
           pc += 4;
-          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
-          stack[fp + code[pc + 1]] = ((a + ((x + y) | 0)) | 0);
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
+          istk[fp + text[pc + 1]] = ((a + ((x + y) | 0)) | 0);
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 195: { // i32.sub(a, i32.add(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 199: { // i32.sub(a, i32.add(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - ((istk[fp + text[pc + 1]] + istk[fp + text[pc + 2]]) | 0)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 196: { // i32.sub(a, i32.sub(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 200: { // i32.sub(a, i32.sub(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - ((istk[fp + text[pc + 1]] - istk[fp + text[pc + 2]]) | 0)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 197: { // i32.sub(a, i32.mul(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number))) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 201: { // i32.sub(a, i32.mul(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - Math.imul(istk[fp + text[pc + 1]], istk[fp + text[pc + 2]])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 198: { // i32.sub(a, i32.and(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number))) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 202: { // i32.sub(a, i32.and(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] & istk[fp + text[pc + 2]])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 199: { // i32.sub(a, i32.or(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number))) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 203: { // i32.sub(a, i32.or(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] | istk[fp + text[pc + 2]])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 200: { // i32.sub(a, i32.xor(b, c))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number))) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 204: { // i32.sub(a, i32.xor(b, c))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] ^ istk[fp + text[pc + 2]])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 201: { // i32.sub(a, i32.add(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 205: { // i32.sub(a, i32.add(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - ((istk[fp + text[pc + 1]] + text[pc + 2]) | 0)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 202: { // i32.sub(a, i32.sub(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 206: { // i32.sub(a, i32.sub(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - ((istk[fp + text[pc + 1]] - text[pc + 2]) | 0)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 203: { // i32.sub(a, i32.mul(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 207: { // i32.sub(a, i32.mul(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - Math.imul(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 204: { // i32.sub(a, i32.and(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) & code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 208: { // i32.sub(a, i32.and(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] & text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 205: { // i32.sub(a, i32.or(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) | code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 209: { // i32.sub(a, i32.or(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] | text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 206: { // i32.sub(a, i32.xor(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 210: { // i32.sub(a, i32.xor(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] ^ text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 207: { // i32.sub(a, i32.shl(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) << code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 211: { // i32.sub(a, i32.shl(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] << text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 208: { // i32.sub(a, i32.shr_s(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - ((stack[fp + code[pc + 1]] as number) >> code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 212: { // i32.sub(a, i32.shr_s(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] >> text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 209: { // i32.sub(a, i32.shr_u(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 213: { // i32.sub(a, i32.shr_u(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - ((istk[fp + text[pc + 1]] >>> text[pc + 2]) | 0)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 210: { // i32.sub(a, i32.rotl(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - rotl((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 214: { // i32.sub(a, i32.rotl(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - rotl(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 211: { // i32.sub(a, i32.rotr(b, k))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - rotr((stack[fp + code[pc + 1]] as number), code[pc + 2])) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 215: { // i32.sub(a, i32.rotr(b, k))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - rotr(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 212: { // i32.sub(a, i32.load offset=c (b))
-          stack[fp + code[pc + 3]] = (((stack[fp + code[pc]] as number) - view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true)) | 0);
-          sp = fp + code[pc + 4], pc += 5;
+        case 216: { // i32.sub(a, i32.load offset=c (b))
+          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true)) | 0);
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 213: { // i32.sub(a, i32.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
-          const a = (stack[fp + code[pc]] as number);
+        case 217: { // i32.sub(a, i32.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true);
+          const a = istk[fp + text[pc]];
           pc += 4;
-          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
-          stack[fp + code[pc + 1]] = ((a - ((x + y) | 0)) | 0);
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
+          istk[fp + text[pc + 1]] = ((a - ((x + y) | 0)) | 0);
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 214: { // i32.and(a, i32.add(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 218: { // i32.and(a, i32.add(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & ((istk[fp + text[pc + 1]] + istk[fp + text[pc + 2]]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 215: { // i32.and(a, i32.sub(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 219: { // i32.and(a, i32.sub(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & ((istk[fp + text[pc + 1]] - istk[fp + text[pc + 2]]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 216: { // i32.and(a, i32.mul(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 220: { // i32.and(a, i32.mul(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & Math.imul(istk[fp + text[pc + 1]], istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 217: { // i32.and(a, i32.and(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 221: { // i32.and(a, i32.and(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] & istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 218: { // i32.and(a, i32.or(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 222: { // i32.and(a, i32.or(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] | istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 219: { // i32.and(a, i32.xor(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 223: { // i32.and(a, i32.xor(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] ^ istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 220: { // i32.and(a, i32.add(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 224: { // i32.and(a, i32.add(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & ((istk[fp + text[pc + 1]] + text[pc + 2]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 221: { // i32.and(a, i32.sub(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 225: { // i32.and(a, i32.sub(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & ((istk[fp + text[pc + 1]] - text[pc + 2]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 222: { // i32.and(a, i32.mul(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 226: { // i32.and(a, i32.mul(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & Math.imul(istk[fp + text[pc + 1]], text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 223: { // i32.and(a, i32.and(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) & code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 227: { // i32.and(a, i32.and(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] & text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 224: { // i32.and(a, i32.or(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) | code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 228: { // i32.and(a, i32.or(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] | text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 225: { // i32.and(a, i32.xor(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 229: { // i32.and(a, i32.xor(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] ^ text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 226: { // i32.and(a, i32.shl(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) << code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 230: { // i32.and(a, i32.shl(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] << text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 227: { // i32.and(a, i32.shr_s(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & ((stack[fp + code[pc + 1]] as number) >> code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 231: { // i32.and(a, i32.shr_s(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] >> text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 228: { // i32.and(a, i32.shr_u(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 232: { // i32.and(a, i32.shr_u(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & ((istk[fp + text[pc + 1]] >>> text[pc + 2]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 229: { // i32.and(a, i32.rotl(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & rotl((stack[fp + code[pc + 1]] as number), code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 233: { // i32.and(a, i32.rotl(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & rotl(istk[fp + text[pc + 1]], text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 230: { // i32.and(a, i32.rotr(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & rotr((stack[fp + code[pc + 1]] as number), code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 234: { // i32.and(a, i32.rotr(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & rotr(istk[fp + text[pc + 1]], text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 231: { // i32.and(a, i32.load offset=c (b))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) & view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true));
-          sp = fp + code[pc + 4], pc += 5;
+        case 235: { // i32.and(a, i32.load offset=c (b))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 232: { // i32.and(a, i32.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
-          const a = (stack[fp + code[pc]] as number);
+        case 236: { // i32.and(a, i32.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true);
+          const a = istk[fp + text[pc]];
           pc += 4;
-          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
-          stack[fp + code[pc + 1]] = (a & ((x + y) | 0));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
+          istk[fp + text[pc + 1]] = (a & ((x + y) | 0));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 233: { // i32.or(a, i32.add(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 237: { // i32.or(a, i32.add(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | ((istk[fp + text[pc + 1]] + istk[fp + text[pc + 2]]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 234: { // i32.or(a, i32.sub(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 238: { // i32.or(a, i32.sub(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | ((istk[fp + text[pc + 1]] - istk[fp + text[pc + 2]]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 235: { // i32.or(a, i32.mul(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 239: { // i32.or(a, i32.mul(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | Math.imul(istk[fp + text[pc + 1]], istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 236: { // i32.or(a, i32.and(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 240: { // i32.or(a, i32.and(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] & istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 237: { // i32.or(a, i32.or(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 241: { // i32.or(a, i32.or(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] | istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 238: { // i32.or(a, i32.xor(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 242: { // i32.or(a, i32.xor(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] ^ istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 239: { // i32.or(a, i32.add(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 243: { // i32.or(a, i32.add(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | ((istk[fp + text[pc + 1]] + text[pc + 2]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 240: { // i32.or(a, i32.sub(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 244: { // i32.or(a, i32.sub(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | ((istk[fp + text[pc + 1]] - text[pc + 2]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 241: { // i32.or(a, i32.mul(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 245: { // i32.or(a, i32.mul(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | Math.imul(istk[fp + text[pc + 1]], text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 242: { // i32.or(a, i32.and(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) & code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 246: { // i32.or(a, i32.and(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] & text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 243: { // i32.or(a, i32.or(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) | code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 247: { // i32.or(a, i32.or(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] | text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 244: { // i32.or(a, i32.xor(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 248: { // i32.or(a, i32.xor(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] ^ text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 245: { // i32.or(a, i32.shl(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) << code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 249: { // i32.or(a, i32.shl(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] << text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 246: { // i32.or(a, i32.shr_s(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | ((stack[fp + code[pc + 1]] as number) >> code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 250: { // i32.or(a, i32.shr_s(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] >> text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 247: { // i32.or(a, i32.shr_u(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 251: { // i32.or(a, i32.shr_u(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | ((istk[fp + text[pc + 1]] >>> text[pc + 2]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 248: { // i32.or(a, i32.rotl(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | rotl((stack[fp + code[pc + 1]] as number), code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 252: { // i32.or(a, i32.rotl(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | rotl(istk[fp + text[pc + 1]], text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 249: { // i32.or(a, i32.rotr(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | rotr((stack[fp + code[pc + 1]] as number), code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 253: { // i32.or(a, i32.rotr(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | rotr(istk[fp + text[pc + 1]], text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 250: { // i32.or(a, i32.load offset=c (b))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) | view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true));
-          sp = fp + code[pc + 4], pc += 5;
+        case 254: { // i32.or(a, i32.load offset=c (b))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 251: { // i32.or(a, i32.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
-          const a = (stack[fp + code[pc]] as number);
+        case 255: { // i32.or(a, i32.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true);
+          const a = istk[fp + text[pc]];
           pc += 4;
-          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
-          stack[fp + code[pc + 1]] = (a | ((x + y) | 0));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
+          istk[fp + text[pc + 1]] = (a | ((x + y) | 0));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 252: { // i32.xor(a, i32.add(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) + (stack[fp + code[pc + 2]] as number)) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 256: { // i32.xor(a, i32.add(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ ((istk[fp + text[pc + 1]] + istk[fp + text[pc + 2]]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 253: { // i32.xor(a, i32.sub(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) - (stack[fp + code[pc + 2]] as number)) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 257: { // i32.xor(a, i32.sub(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ ((istk[fp + text[pc + 1]] - istk[fp + text[pc + 2]]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 254: { // i32.xor(a, i32.mul(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ Math.imul((stack[fp + code[pc + 1]] as number), (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 258: { // i32.xor(a, i32.mul(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ Math.imul(istk[fp + text[pc + 1]], istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 255: { // i32.xor(a, i32.and(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) & (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 259: { // i32.xor(a, i32.and(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] & istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 256: { // i32.xor(a, i32.or(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) | (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 260: { // i32.xor(a, i32.or(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] | istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 257: { // i32.xor(a, i32.xor(b, c))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) ^ (stack[fp + code[pc + 2]] as number)));
-          sp = fp + code[pc + 4], pc += 5;
+        case 261: { // i32.xor(a, i32.xor(b, c))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] ^ istk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 258: { // i32.xor(a, i32.add(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) + code[pc + 2]) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 262: { // i32.xor(a, i32.add(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ ((istk[fp + text[pc + 1]] + text[pc + 2]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 259: { // i32.xor(a, i32.sub(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) - code[pc + 2]) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 263: { // i32.xor(a, i32.sub(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ ((istk[fp + text[pc + 1]] - text[pc + 2]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 260: { // i32.xor(a, i32.mul(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ Math.imul((stack[fp + code[pc + 1]] as number), code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 264: { // i32.xor(a, i32.mul(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ Math.imul(istk[fp + text[pc + 1]], text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 261: { // i32.xor(a, i32.and(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) & code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 265: { // i32.xor(a, i32.and(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] & text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 262: { // i32.xor(a, i32.or(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) | code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 266: { // i32.xor(a, i32.or(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] | text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 263: { // i32.xor(a, i32.xor(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) ^ code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 267: { // i32.xor(a, i32.xor(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] ^ text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 264: { // i32.xor(a, i32.shl(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) << code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 268: { // i32.xor(a, i32.shl(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] << text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 265: { // i32.xor(a, i32.shr_s(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ ((stack[fp + code[pc + 1]] as number) >> code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 269: { // i32.xor(a, i32.shr_s(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] >> text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 266: { // i32.xor(a, i32.shr_u(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ (((stack[fp + code[pc + 1]] as number) >>> code[pc + 2]) | 0));
-          sp = fp + code[pc + 4], pc += 5;
+        case 270: { // i32.xor(a, i32.shr_u(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ ((istk[fp + text[pc + 1]] >>> text[pc + 2]) | 0));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 267: { // i32.xor(a, i32.rotl(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ rotl((stack[fp + code[pc + 1]] as number), code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 271: { // i32.xor(a, i32.rotl(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ rotl(istk[fp + text[pc + 1]], text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 268: { // i32.xor(a, i32.rotr(b, k))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ rotr((stack[fp + code[pc + 1]] as number), code[pc + 2]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 272: { // i32.xor(a, i32.rotr(b, k))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ rotr(istk[fp + text[pc + 1]], text[pc + 2]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 269: { // i32.xor(a, i32.load offset=c (b))
-          stack[fp + code[pc + 3]] = ((stack[fp + code[pc]] as number) ^ view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true));
-          sp = fp + code[pc + 4], pc += 5;
+        case 273: { // i32.xor(a, i32.load offset=c (b))
+          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 270: { // i32.xor(a, i32.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getInt32(address(stack[fp + code[pc + 1]], code[pc + 2], 4, u8.length), true);
-          const a = (stack[fp + code[pc]] as number);
+        case 274: { // i32.xor(a, i32.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true);
+          const a = istk[fp + text[pc]];
           pc += 4;
-          const y = view.getInt32(address(stack[fp + code[pc - 1]], code[pc], 4, u8.length), true);
-          stack[fp + code[pc + 1]] = (a ^ ((x + y) | 0));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
+          istk[fp + text[pc + 1]] = (a ^ ((x + y) | 0));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 271: { // f64.add(a, f64.add(b, c))
-          fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Add(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 275: { // f64.add(a, f64.add(b, c))
+          fstk[fp + text[pc + 3]] = f64Add(fstk[fp + text[pc]], f64Add(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 272: { // f64.add(a, f64.sub(b, c))
-          fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Sub(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 276: { // f64.add(a, f64.sub(b, c))
+          fstk[fp + text[pc + 3]] = f64Add(fstk[fp + text[pc]], f64Sub(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 273: { // f64.add(a, f64.mul(b, c))
-          fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Mul(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 277: { // f64.add(a, f64.mul(b, c))
+          fstk[fp + text[pc + 3]] = f64Add(fstk[fp + text[pc]], f64Mul(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 274: { // f64.add(a, f64.div(b, c))
-          fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], f64Div(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 278: { // f64.add(a, f64.div(b, c))
+          fstk[fp + text[pc + 3]] = f64Add(fstk[fp + text[pc]], f64Div(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 275: { // f64.add(a, f64.load offset=c (b))
-          fstk[fp + code[pc + 3]] = f64Add(fstk[fp + code[pc]], view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true));
-          sp = fp + code[pc + 4], pc += 5;
+        case 279: { // f64.add(a, f64.load offset=c (b))
+          fstk[fp + text[pc + 3]] = f64Add(fstk[fp + text[pc]], view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 276: { // f64.add(a, f64.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + code[pc]];
+        case 280: { // f64.add(a, f64.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
+          const a = fstk[fp + text[pc]];
           pc += 4;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Add(a, f64Add(x, y));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Add(a, f64Add(x, y));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 277: { // f64.add(a, f64.sub(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + code[pc]];
+        case 281: { // f64.add(a, f64.sub(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
+          const a = fstk[fp + text[pc]];
           pc += 4;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Add(a, f64Sub(x, y));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Add(a, f64Sub(x, y));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 278: { // f64.add(a, f64.mul(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + code[pc]];
+        case 282: { // f64.add(a, f64.mul(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
+          const a = fstk[fp + text[pc]];
           pc += 4;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Add(a, f64Mul(x, y));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Add(a, f64Mul(x, y));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 279: { // f64.sub(a, f64.add(b, c))
-          fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Add(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 283: { // f64.sub(a, f64.add(b, c))
+          fstk[fp + text[pc + 3]] = f64Sub(fstk[fp + text[pc]], f64Add(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 280: { // f64.sub(a, f64.sub(b, c))
-          fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Sub(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 284: { // f64.sub(a, f64.sub(b, c))
+          fstk[fp + text[pc + 3]] = f64Sub(fstk[fp + text[pc]], f64Sub(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 281: { // f64.sub(a, f64.mul(b, c))
-          fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Mul(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 285: { // f64.sub(a, f64.mul(b, c))
+          fstk[fp + text[pc + 3]] = f64Sub(fstk[fp + text[pc]], f64Mul(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 282: { // f64.sub(a, f64.div(b, c))
-          fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], f64Div(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 286: { // f64.sub(a, f64.div(b, c))
+          fstk[fp + text[pc + 3]] = f64Sub(fstk[fp + text[pc]], f64Div(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 283: { // f64.sub(a, f64.load offset=c (b))
-          fstk[fp + code[pc + 3]] = f64Sub(fstk[fp + code[pc]], view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true));
-          sp = fp + code[pc + 4], pc += 5;
+        case 287: { // f64.sub(a, f64.load offset=c (b))
+          fstk[fp + text[pc + 3]] = f64Sub(fstk[fp + text[pc]], view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 284: { // f64.sub(a, f64.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + code[pc]];
+        case 288: { // f64.sub(a, f64.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
+          const a = fstk[fp + text[pc]];
           pc += 4;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Sub(a, f64Add(x, y));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Sub(a, f64Add(x, y));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 285: { // f64.sub(a, f64.sub(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + code[pc]];
+        case 289: { // f64.sub(a, f64.sub(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
+          const a = fstk[fp + text[pc]];
           pc += 4;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Sub(a, f64Sub(x, y));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Sub(a, f64Sub(x, y));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 286: { // f64.sub(a, f64.mul(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + code[pc]];
+        case 290: { // f64.sub(a, f64.mul(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
+          const a = fstk[fp + text[pc]];
           pc += 4;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Sub(a, f64Mul(x, y));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Sub(a, f64Mul(x, y));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 287: { // f64.mul(a, f64.add(b, c))
-          fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Add(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 291: { // f64.mul(a, f64.add(b, c))
+          fstk[fp + text[pc + 3]] = f64Mul(fstk[fp + text[pc]], f64Add(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 288: { // f64.mul(a, f64.sub(b, c))
-          fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Sub(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 292: { // f64.mul(a, f64.sub(b, c))
+          fstk[fp + text[pc + 3]] = f64Mul(fstk[fp + text[pc]], f64Sub(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 289: { // f64.mul(a, f64.mul(b, c))
-          fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Mul(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 293: { // f64.mul(a, f64.mul(b, c))
+          fstk[fp + text[pc + 3]] = f64Mul(fstk[fp + text[pc]], f64Mul(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 290: { // f64.mul(a, f64.div(b, c))
-          fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], f64Div(fstk[fp + code[pc + 1]], fstk[fp + code[pc + 2]]));
-          sp = fp + code[pc + 4], pc += 5;
+        case 294: { // f64.mul(a, f64.div(b, c))
+          fstk[fp + text[pc + 3]] = f64Mul(fstk[fp + text[pc]], f64Div(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 291: { // f64.mul(a, f64.load offset=c (b))
-          fstk[fp + code[pc + 3]] = f64Mul(fstk[fp + code[pc]], view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true));
-          sp = fp + code[pc + 4], pc += 5;
+        case 295: { // f64.mul(a, f64.load offset=c (b))
+          fstk[fp + text[pc + 3]] = f64Mul(fstk[fp + text[pc]], view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true));
+          sp = fp + text[pc + 4], pc += 5;
           break;
         }
-        case 292: { // f64.mul(a, f64.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + code[pc]];
+        case 296: { // f64.mul(a, f64.add(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
+          const a = fstk[fp + text[pc]];
           pc += 4;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Mul(a, f64Add(x, y));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Mul(a, f64Add(x, y));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 293: { // f64.mul(a, f64.sub(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + code[pc]];
+        case 297: { // f64.mul(a, f64.sub(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
+          const a = fstk[fp + text[pc]];
           pc += 4;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Mul(a, f64Sub(x, y));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Mul(a, f64Sub(x, y));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
-        case 294: { // f64.mul(a, f64.mul(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(stack[fp + code[pc + 1]], code[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + code[pc]];
+        case 298: { // f64.mul(a, f64.mul(load(b1 + o1), load(b2 + o2)))
+          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
+          const a = fstk[fp + text[pc]];
           pc += 4;
-          const y = view.getFloat64(address(stack[fp + code[pc - 1]], code[pc], 8, u8.length), true);
-          fstk[fp + code[pc + 1]] = f64Mul(a, f64Mul(x, y));
-          sp = fp + code[pc + 2], pc += 3;
+          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
+          fstk[fp + text[pc + 1]] = f64Mul(a, f64Mul(x, y));
+          sp = fp + text[pc + 2], pc += 3;
           break;
         }
         // END GENERATED PAIRS
         default:
-          throw new Error(`interp: bad code ${code[pc - 1]} at ${pc - 1}`);
+          throw new Error(`interp: bad code ${text[pc - 1]} at ${pc - 1}`);
       }
     }
   } catch (err) {
     store.depth = depth0;
-    releaseF64(fstk);
+    leaveRun(base);
     throw withFrames(err, entry, cur, pc - 1, frames, rets);
   }
 }
@@ -1590,8 +1612,8 @@ function address(addr: Raw, offset: number, size: number, length: number): numbe
  * the new value. One function for all of them, so they share its type feedback (the primer
  * makes it overflow once).
  */
-function bump(stack: Raw[], slot: number, k: number): number {
-  const v = ((stack[slot] as number) + k) | 0;
-  stack[slot] = v;
+function bump(istk: Int32Array, slot: number, k: number): number {
+  const v = (istk[slot] + k) | 0;
+  istk[slot] = v;
   return v;
 }
