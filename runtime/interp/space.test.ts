@@ -28,7 +28,11 @@ const BRANCHY = `(module
       (local.set $s (i32.add (local.get $s) (call $collatz (local.get $k))))
       (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
     (local.get $s))
-  (func (export "viaHost") (param i32) (result i32) (call $host (local.get 0))))`;
+  (func (export "viaHost") (param i32) (result i32) (call $host (local.get 0)))
+  ;; Its param (in the i32 register file) and an f64 local are read after the host call.
+  (func (export "keepAcross") (param $n i32) (result i32) (local $x f64)
+    (local.set $x (f64.convert_i32_s (local.get $n)))
+    (i32.add (i32.add (call $host (local.get $n)) (local.get $n)) (i32.trunc_f64_s (local.get $x)))))`;
 
 const I32_TO_I32 = { params: [ValType.I32], results: [ValType.I32] };
 
@@ -83,14 +87,14 @@ test('a full text under a running function: a typed error, and the next run star
 });
 
 test('nested runs (through a host call) place their frames past the caller', () => {
-  // Each level calls out to the host, which calls back in: frames of all levels coexist.
+  // Each level keeps values in its frame across a host call that calls back in, 50 levels
+  // deep: a nested run writing over its caller's frame changes the sum.
   let t = branchy();
   let depth = 0;
-  t = branchy((n) => {
-    if (++depth > 50) return collatzSteps(n);
-    return (t.call('viaHost', n)[0] as number) + 0;
-  });
-  assert.equal(t.call('viaHost', 27), [collatzSteps(27)]);
+  t = branchy((n) => (++depth > 50 ? 0 : (t.call('keepAcross', n + 1)[0] as number)));
+  let want = 0;
+  for (let n = 27; n <= 77; n++) want += 2 * n;
+  assert.equal(t.call('keepAcross', 27), [want]);
   assert.is(SPACE.base, 0, 'back at the bottom');
 });
 

@@ -22,11 +22,11 @@ export function pushLocals(l: Lowered, stack: Raw[], sp: number): number {
   return sp;
 }
 
-/** Frame entry for a register file: `params` move there from the value stack (frame at `fp`),
- * and the declared `locals` start at 0 (the frame at `at` in the file). */
-export function enterRegs(params: readonly number[], locals: readonly number[], stack: Raw[], fp: number, file: Float64Array | Int32Array, at: number): void {
-  for (let i = 0; i < params.length; i++) file[at + params[i]] = stack[fp + params[i]] as number;
-  for (let i = 0; i < locals.length; i++) file[at + locals[i]] = 0;
+/** Frame entry for a register file: `params` move there from the value stack, and the declared
+ * `locals` start at 0 (the frame at `fp` in both). */
+export function enterRegs(params: readonly number[], locals: readonly number[], stack: Raw[], fp: number, file: Float64Array | Int32Array): void {
+  for (let i = 0; i < params.length; i++) file[fp + params[i]] = stack[fp + params[i]] as number;
+  for (let i = 0; i < locals.length; i++) file[fp + locals[i]] = 0;
 }
 
 /** Moves the top `n` values down to slot `dst` (dst <= sp - n) and returns the new sp. */

@@ -26,8 +26,13 @@ type Entry =
 /** Copies a slot of one bank to a slot of another, by `from + to`. */
 const MOVES: Readonly<Record<string, C>> = { sf: C.MOVE_SF, si: C.MOVE_SI, ff: C.MOVE_F, ii: C.MOVE, ss: C.MOVE_S };
 
-/** Pushes a slot of a bank onto the value stack. */
-const PUSHES: Readonly<Record<Bank, C>> = { s: C.LOCAL_GET, f: C.LOCAL_GET_F, i: C.LOCAL_GET_I };
+/** The local ops by the bank the local lives in (the value stack, or a register file); the
+ * `local.get` form also pushes a fused result from its register file's slot. */
+export const LOCAL_OPS: Readonly<Record<Bank, Readonly<Record<number, C>>>> = {
+  s: { [C.LOCAL_GET]: C.LOCAL_GET, [C.LOCAL_SET]: C.LOCAL_SET, [C.LOCAL_TEE]: C.LOCAL_TEE },
+  f: { [C.LOCAL_GET]: C.LOCAL_GET_F, [C.LOCAL_SET]: C.LOCAL_SET_F, [C.LOCAL_TEE]: C.LOCAL_TEE_F },
+  i: { [C.LOCAL_GET]: C.LOCAL_GET_I, [C.LOCAL_SET]: C.LOCAL_SET_I, [C.LOCAL_TEE]: C.LOCAL_TEE_I },
+};
 
 /** The value op emitted last, which the next instruction may rewrite into a fused form. */
 interface Rewritable {
@@ -121,9 +126,6 @@ export class Fuser {
   private bumped: { readonly pos: number; readonly end: number; readonly code: number; readonly local: number; readonly konst: boolean; readonly v: number } | undefined;
   /** The MOVE/MOVE2 emitted last: a MOVE right after it (nothing emitted between) joins it. */
   private moves: { readonly pos: number; readonly end: number } | undefined;
-
-  /** The register files a fused op used. */
-  readonly used = new Set<Bank>();
 
   /**
    * @param e the emitter of the body being lowered
@@ -294,8 +296,7 @@ export class Fuser {
     } else {
       // A materialized top and sp-relative LOCAL_SET/TEE: a set needs nothing pending below.
       this.materializeBelow(tee ? reads : p.length - 1);
-      const ops = { s: [C.LOCAL_SET, C.LOCAL_TEE], f: [C.LOCAL_SET_F, C.LOCAL_TEE_F], i: [C.LOCAL_SET_I, C.LOCAL_TEE_I] }[bank];
-      this.emitAll([ops[tee ? 1 : 0], d]);
+      this.emitAll([LOCAL_OPS[bank][tee ? C.LOCAL_TEE : C.LOCAL_SET], d]);
       if (!tee) p.pop();
       return;
     }
@@ -387,7 +388,6 @@ export class Fuser {
     // The result stays in its register file: sp is unchanged by it.
     const bank = name.startsWith('f64.') ? 'f' : 'i';
     this.emitHead(head, at, ats, [hm, this.matTop(hm)]);
-    this.used.add(bank);
     this.entries.push({ kind: 'reg', bank, height: hm });
     this.last = {
       pos, end: this.e.len, at, ats, hm, head,
@@ -453,7 +453,6 @@ export class Fuser {
     let konst: number | undefined;
     for (let i = 0; i < n; i++) {
       const bank = banks[i] as Bank;
-      this.used.add(bank);
       const x = first + i >= 0 ? p[first + i] : undefined;
       // (Validated code: a local or a fused op's result is already in the bank the op reads.)
       if (x === undefined) {
@@ -478,8 +477,8 @@ export class Fuser {
     for (let i = 0; i < count; i++) {
       const x = p[i];
       if (x.kind === 'const') this.emitAll([C.CONST, x.value]);
-      else if (x.kind === 'reg') this.emitAll([PUSHES[x.bank], x.height]);
-      else this.emitAll([PUSHES[this.banks[x.local]], x.local]);
+      else if (x.kind === 'reg') this.emitAll([LOCAL_OPS[x.bank][C.LOCAL_GET], x.height]);
+      else this.emitAll([LOCAL_OPS[this.banks[x.local]][C.LOCAL_GET], x.local]);
     }
     p.splice(0, Math.max(0, count));
   }

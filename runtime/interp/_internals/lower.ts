@@ -14,7 +14,7 @@ import { NUMERIC_FNS } from '../../exec/numericFns.js';
 import { fuelPlan } from '../../exec/fuelPlan.js';
 import { blockSig } from '../../exec/blockSig.js';
 import { Emitter } from './Emitter.js';
-import { Fuser, type Bank } from './fuse.js';
+import { Fuser, LOCAL_OPS, type Bank } from './fuse.js';
 
 /** A function ready to run: code, the byte offset of every code slot, constants, frame shape. */
 export interface Lowered {
@@ -35,9 +35,7 @@ export interface Lowered {
    * locals (zeroed there): f64 locals live in the register file only (see codes.ts). */
   readonly f64Params: readonly number[];
   readonly f64Locals: readonly number[];
-  /** The body uses the f64 register file (f64 locals or fused f64 ops). */
-  readonly usesF64: boolean;
-  /** The same for i32 locals and the i32 register file (every run has one). */
+  /** The same for i32 params and locals and the i32 register file. */
   readonly i32Params: readonly number[];
   readonly i32Locals: readonly number[];
   /**
@@ -102,13 +100,6 @@ const SPECIAL_RARE_EFFECT: Readonly<Record<string, number>> = {
 const VARIABLE_OPS: Readonly<Record<string, readonly [number, number]>> = {
   'local.get': [C.LOCAL_GET, 1], 'local.set': [C.LOCAL_SET, -1], 'local.tee': [C.LOCAL_TEE, 0],
   'global.get': [C.GLOBAL_GET, 1], 'global.set': [C.GLOBAL_SET, -1],
-};
-
-/** The local ops by the bank the local lives in (the value stack, or a register file). */
-const LOCAL_OPS: Readonly<Record<Bank, Readonly<Record<number, number>>>> = {
-  s: { [C.LOCAL_GET]: C.LOCAL_GET, [C.LOCAL_SET]: C.LOCAL_SET, [C.LOCAL_TEE]: C.LOCAL_TEE },
-  f: { [C.LOCAL_GET]: C.LOCAL_GET_F, [C.LOCAL_SET]: C.LOCAL_SET_F, [C.LOCAL_TEE]: C.LOCAL_TEE_F },
-  i: { [C.LOCAL_GET]: C.LOCAL_GET_I, [C.LOCAL_SET]: C.LOCAL_SET_I, [C.LOCAL_TEE]: C.LOCAL_TEE_I },
 };
 
 /** The frame slots, among `types` (numbered from `first`), of the locals of type `t`. */
@@ -424,7 +415,6 @@ export function lower(module: ModuleInfo, funcIndex: number, opts: LowerOptions)
     funcIndex, code: e.code.slice(0, e.len), offs: e.offs.slice(0, e.len), pool,
     nParams, nResults: type.results.length, localZeros, v128Locals, maxHeight,
     f64Params: slotsOf(type.params, ValType.F64, 0), f64Locals: slotsOf(body.locals, ValType.F64, nParams),
-    usesF64: banks.includes('f') || fuser?.used.has('f') === true,
     i32Params: slotsOf(type.params, ValType.I32, 0), i32Locals: slotsOf(body.locals, ValType.I32, nParams),
     targets: Int32Array.from(e.targets), start: -1, gen: 0,
   };

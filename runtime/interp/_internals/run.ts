@@ -42,10 +42,6 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   const depth0 = store.depth;
   if (depth0 >= store.maxDepth) trap(TrapKind.CallStackExhausted);
   let cur = entry.code();
-  // Seeded with null so the array is generic from the start: V8 would quiet signalling NaNs
-  // stored into an array that had become an array of doubles. The literal's elements are
-  // copy-on-write: storing once here copies them, so no store in the loop ever meets them
-  // (one that did would deoptimize `run`).
   // The code text, the register files and the value stack are shared by all runs (space.ts):
   // pc is absolute in the text, and this run's frames start where the run that called out to
   // us left off (`base`), so fp and sp are absolute and one index serves the value stack and
@@ -56,6 +52,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   const stack = __crucibleStack!;
   const space = SPACE;
   const base = space.base;
+  if (base + cur.maxHeight > FRAME_SLOTS) trap(TrapKind.CallStackExhausted);
   const frames: Lowered[] = [];
   const rets: number[] = [];
   const fps: number[] = [];
@@ -73,11 +70,8 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   for (let i = 0; i < cur.nParams; i++) stack[sp++] = args[i];
   sp = pushLocals(cur, stack, sp) | 0;
   // The register files (codes.ts): f64 and i32 locals and fused temporaries, by frame slot.
-  if (base + cur.maxHeight > FRAME_SLOTS) trap(TrapKind.CallStackExhausted);
-  if (cur.usesF64) {
-    enterRegs(cur.f64Params, cur.f64Locals, stack, base, fstk, base);
-  }
-  enterRegs(cur.i32Params, cur.i32Locals, stack, base, istk, base);
+  enterRegs(cur.f64Params, cur.f64Locals, stack, base, fstk);
+  enterRegs(cur.i32Params, cur.i32Locals, stack, base, istk);
   store.depth = depth0 + 1;
   space.active++;
 
@@ -152,10 +146,8 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
             fps.push(fp);
             fp = (sp - callee.nParams) | 0;
             sp = pushLocals(callee, stack, sp) | 0;
-            if (callee.usesF64) {
-              enterRegs(callee.f64Params, callee.f64Locals, stack, fp, fstk, fp);
-            }
-            enterRegs(callee.i32Params, callee.i32Locals, stack, fp, istk, fp);
+            enterRegs(callee.f64Params, callee.f64Locals, stack, fp, fstk);
+            enterRegs(callee.i32Params, callee.i32Locals, stack, fp, istk);
             cur = callee;
             pool = callee.pool;
             pc = callee.gen === space.gen ? callee.start : place(callee);
