@@ -111,11 +111,11 @@ function caseOf(label: string, comment: string, inner: Inner, outer?: string): s
   let moved = 0; // how far pc has moved within the case
   const at = (k: number): string => {
     const d = k - moved;
-    return d === 0 ? 'text[pc]' : d < 0 ? `text[pc - ${-d}]` : `text[pc + ${d}]`;
+    return d === 0 ? '__crucibleText[pc]' : d < 0 ? `__crucibleText[pc - ${-d}]` : `__crucibleText[pc + ${d}]`;
   };
-  const read = (k: number): string => (f64 ? `fstk[fp + ${at(k)}]` : `istk[fp + ${at(k)}]`);
+  const read = (k: number): string => (f64 ? `__crucibleF64[fp + ${at(k)}]` : `__crucibleI32[fp + ${at(k)}]`);
   const load = (b: number): string => {
-    const ea = `address(istk[fp + ${at(b)}], ${at(b + 1)}, ${f64 ? 8 : 4}, u8.length)`;
+    const ea = `address(__crucibleI32[fp + ${at(b)}], ${at(b + 1)}, ${f64 ? 8 : 4}, u8.length)`;
     return f64 ? `view.getFloat64(${ea}, true)` : `view.getInt32(${ea}, true)`;
   };
   const expr = f64 ? F64_EXPR : I32_EXPR;
@@ -132,7 +132,7 @@ function caseOf(label: string, comment: string, inner: Inner, outer?: string): s
   } else y = expr[inner.name](read(b), inner.form === 'RI' ? at(b + 1) : read(b + 1));
   const n = b + (inner.form === 'LL' ? 4 : 2);
   const a = inner.form === 'LL' ? 'a' : read(0);
-  lines.push(`          ${f64 ? `fstk[fp + ${at(n)}]` : `istk[fp + ${at(n)}]`} = ${outer === undefined ? y : expr[outer](a, y)};`);
+  lines.push(`          ${f64 ? `__crucibleF64[fp + ${at(n)}]` : `__crucibleI32[fp + ${at(n)}]`} = ${outer === undefined ? y : expr[outer](a, y)};`);
   lines.push(`          sp = fp + ${at(n + 1)}, pc += ${n + 2 - moved};`, '          break;', '        }');
   return lines.join('\n');
 }

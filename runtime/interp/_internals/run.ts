@@ -45,11 +45,10 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   // The code text, the register files and the value stack are shared by all runs (space.ts):
   // pc is absolute in the text, and this run's frames start where the run that called out to
   // us left off (`base`), so fp and sp are absolute and one index serves the value stack and
-  // both register files. Read once from their globals, they are constants of the loop's code.
-  const text = __crucibleText!;
-  const istk = __crucibleI32!;
-  const fstk = __crucibleF64!;
-  const stack = __crucibleStack!;
+  // both register files. The loop names each array by its global, never through a local: a
+  // global assigned once is a constant of the optimized code, while a local holding it is,
+  // in code V8 enters by on-stack replacement (how a long first call gets fast), a value
+  // read off the interpreter's frame, checked and unboxed again at every access.
   const space = SPACE;
   const base = space.base;
   if (base + cur.maxHeight > FRAME_SLOTS) trap(TrapKind.CallStackExhausted);
@@ -64,59 +63,59 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
   // slot carries its instruction's wasm offset (Emitter), so `pc - 1` names the faulting
   // instruction without a per-dispatch store of where it began. An op over two loads moves pc
   // onto the second load's slots, tagged with that load's offset, before making it.
-  let pc = place(cur);
+  let pc = place(cur) | 0;
   let fp = base;
   let sp = base;
-  for (let i = 0; i < cur.nParams; i++) stack[sp++] = args[i];
-  sp = pushLocals(cur, stack, sp) | 0;
+  for (let i = 0; i < cur.nParams; i++) __crucibleStack[sp++] = args[i];
+  sp = pushLocals(cur, __crucibleStack, sp) | 0;
   // The register files (codes.ts): f64 and i32 locals and fused temporaries, by frame slot.
-  enterRegs(cur.f64Params, cur.f64Locals, stack, base, fstk);
-  enterRegs(cur.i32Params, cur.i32Locals, stack, base, istk);
+  enterRegs(cur.f64Params, cur.f64Locals, __crucibleStack, base, __crucibleF64);
+  enterRegs(cur.i32Params, cur.i32Locals, __crucibleStack, base, __crucibleI32);
   store.depth = depth0 + 1;
   space.active++;
 
   try {
     for (;;) {
-      switch (text[pc++]) {
+      switch (__crucibleText[pc++]) {
         case C.UNREACHABLE:
           trap(TrapKind.Unreachable);
         case C.JUMP:
-          pc = text[pc];
+          pc = __crucibleText[pc];
           break;
         case C.BR_UNWIND:
-          sp = unwind(stack, sp, fp + text[pc + 1], text[pc + 2]) | 0;
-          pc = text[pc];
+          sp = unwind(__crucibleStack, sp, fp + __crucibleText[pc + 1], __crucibleText[pc + 2]) | 0;
+          pc = __crucibleText[pc];
           break;
         case C.BR_IF:
-          if (stack[--sp] !== 0) pc = text[pc];
+          if (__crucibleStack[--sp] !== 0) pc = __crucibleText[pc];
           else pc++;
           break;
         case C.BR_IF_UNWIND:
-          if (stack[--sp] !== 0) {
-            sp = unwind(stack, sp, fp + text[pc + 1], text[pc + 2]) | 0;
-            pc = text[pc];
+          if (__crucibleStack[--sp] !== 0) {
+            sp = unwind(__crucibleStack, sp, fp + __crucibleText[pc + 1], __crucibleText[pc + 2]) | 0;
+            pc = __crucibleText[pc];
           } else pc += 3;
           break;
         case C.BR_TABLE: {
-          const arity = text[pc];
-          const n = text[pc + 1];
-          let i = (stack[--sp] as number) >>> 0;
+          const arity = __crucibleText[pc];
+          const n = __crucibleText[pc + 1];
+          let i = (__crucibleStack[--sp] as number) >>> 0;
           if (i > n) i = n;
           const entry = pc + 2 + 2 * i;
-          sp = unwind(stack, sp, fp + text[entry + 1], arity) | 0;
-          pc = text[entry];
+          sp = unwind(__crucibleStack, sp, fp + __crucibleText[entry + 1], arity) | 0;
+          pc = __crucibleText[entry];
           break;
         }
         case C.IF:
-          if (stack[--sp] === 0) pc = text[pc];
+          if (__crucibleStack[--sp] === 0) pc = __crucibleText[pc];
           else pc++;
           break;
         case C.RETURN: {
           const n = cur.nResults;
-          sp = unwind(stack, sp, fp, n) | 0;
+          sp = unwind(__crucibleStack, sp, fp, n) | 0;
           if (frames.length === 0) {
             store.depth = depth0;
-            const results = stack.slice(fp, sp);
+            const results = __crucibleStack.slice(fp, sp);
             leaveRun(base);
             return results;
           }
@@ -130,12 +129,12 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         case C.CALL:
         case C.CALL_INDIRECT: {
           let f: FuncInstance;
-          if (text[pc - 1] === C.CALL) f = funcs[text[pc++]];
+          if (__crucibleText[pc - 1] === C.CALL) f = funcs[__crucibleText[pc++]];
           else {
-            const expected = types[text[pc]];
-            const table = tables[text[pc + 1]];
+            const expected = types[__crucibleText[pc]];
+            const table = tables[__crucibleText[pc + 1]];
             pc += 2;
-            f = indirectTarget(table, stack[--sp] as number, expected);
+            f = indirectTarget(table, __crucibleStack[--sp] as number, expected);
           }
           if (f.instance === inst && (f as InterpFunc).interp === tm) {
             const callee = (f as InterpFunc).code();
@@ -145,15 +144,15 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
             rets.push(pc);
             fps.push(fp);
             fp = (sp - callee.nParams) | 0;
-            sp = pushLocals(callee, stack, sp) | 0;
-            enterRegs(callee.f64Params, callee.f64Locals, stack, fp, fstk);
-            enterRegs(callee.i32Params, callee.i32Locals, stack, fp, istk);
+            sp = pushLocals(callee, __crucibleStack, sp) | 0;
+            enterRegs(callee.f64Params, callee.f64Locals, __crucibleStack, fp, __crucibleF64);
+            enterRegs(callee.i32Params, callee.i32Locals, __crucibleStack, fp, __crucibleI32);
             cur = callee;
             pool = callee.pool;
-            pc = callee.gen === space.gen ? callee.start : place(callee);
+            pc = (callee.gen === space.gen ? callee.start : place(callee)) | 0;
           } else {
             space.base = fp + cur.maxHeight; // a run nested in this call starts past this frame
-            sp = callOut(f, stack, sp) | 0;
+            sp = callOut(f, __crucibleStack, sp) | 0;
             // The callee may have grown this memory.
             if (mem !== undefined) {
               u8 = mem.u8;
@@ -166,82 +165,82 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
           sp--;
           break;
         case C.SELECT: {
-          const c = stack[--sp];
+          const c = __crucibleStack[--sp];
           sp--;
-          if (c === 0) stack[sp - 1] = stack[sp];
+          if (c === 0) __crucibleStack[sp - 1] = __crucibleStack[sp];
           break;
         }
         case C.LOCAL_GET:
-          stack[sp++] = stack[fp + text[pc++]];
+          __crucibleStack[sp++] = __crucibleStack[fp + __crucibleText[pc++]];
           break;
         case C.LOCAL_SET:
-          stack[fp + text[pc++]] = stack[--sp];
+          __crucibleStack[fp + __crucibleText[pc++]] = __crucibleStack[--sp];
           break;
         case C.LOCAL_TEE:
-          stack[fp + text[pc++]] = stack[sp - 1];
+          __crucibleStack[fp + __crucibleText[pc++]] = __crucibleStack[sp - 1];
           break;
         case C.GLOBAL_GET:
-          stack[sp++] = globals[text[pc++]].value;
+          __crucibleStack[sp++] = globals[__crucibleText[pc++]].value;
           break;
         case C.GLOBAL_SET:
-          globals[text[pc++]].value = stack[--sp];
+          globals[__crucibleText[pc++]].value = __crucibleStack[--sp];
           break;
         case C.CONST:
-          stack[sp++] = text[pc++];
+          __crucibleStack[sp++] = __crucibleText[pc++];
           break;
         case C.CONST_POOL:
-          stack[sp++] = pool[text[pc++]];
+          __crucibleStack[sp++] = pool[__crucibleText[pc++]];
           break;
         case C.V128_CONST:
-          stack[sp++] = (pool[text[pc++]] as Uint8Array).slice();
+          __crucibleStack[sp++] = (pool[__crucibleText[pc++]] as Uint8Array).slice();
           break;
         case C.UN:
-          stack[sp - 1] = FNS[text[pc++]](stack[sp - 1]);
+          __crucibleStack[sp - 1] = FNS[__crucibleText[pc++]](__crucibleStack[sp - 1]);
           break;
         case C.BIN:
           sp--;
-          stack[sp - 1] = FNS[text[pc++]](stack[sp - 1], stack[sp]);
+          __crucibleStack[sp - 1] = FNS[__crucibleText[pc++]](__crucibleStack[sp - 1], __crucibleStack[sp]);
           break;
         case C.TERN:
           sp -= 2;
-          stack[sp - 1] = FNS[text[pc++]](stack[sp - 1], stack[sp], stack[sp + 1]);
+          __crucibleStack[sp - 1] = FNS[__crucibleText[pc++]](__crucibleStack[sp - 1], __crucibleStack[sp], __crucibleStack[sp + 1]);
           break;
         case C.LANE1:
-          stack[sp - 1] = FNS[text[pc]](stack[sp - 1], text[pc + 1]);
+          __crucibleStack[sp - 1] = FNS[__crucibleText[pc]](__crucibleStack[sp - 1], __crucibleText[pc + 1]);
           pc += 2;
           break;
         case C.LANE2:
           sp--;
-          stack[sp - 1] = FNS[text[pc]](stack[sp - 1], stack[sp], text[pc + 1]);
+          __crucibleStack[sp - 1] = FNS[__crucibleText[pc]](__crucibleStack[sp - 1], __crucibleStack[sp], __crucibleText[pc + 1]);
           pc += 2;
           break;
         case C.SHUFFLE:
           sp--;
-          stack[sp - 1] = SHUFFLE(stack[sp - 1], stack[sp], pool[text[pc++]]);
+          __crucibleStack[sp - 1] = SHUFFLE(__crucibleStack[sp - 1], __crucibleStack[sp], pool[__crucibleText[pc++]]);
           break;
         case C.REF_NULL:
-          stack[sp++] = null;
+          __crucibleStack[sp++] = null;
           break;
         case C.REF_IS_NULL:
-          stack[sp - 1] = stack[sp - 1] === null ? 1 : 0;
+          __crucibleStack[sp - 1] = __crucibleStack[sp - 1] === null ? 1 : 0;
           break;
         case C.REF_FUNC:
-          stack[sp++] = funcs[text[pc++]];
+          __crucibleStack[sp++] = funcs[__crucibleText[pc++]];
           break;
         case C.MEMORY_SIZE:
-          stack[sp++] = mem!.pages;
+          __crucibleStack[sp++] = mem!.pages;
           break;
         case C.MEMORY_GROW:
-          stack[sp - 1] = growMemory(mem!, stack[sp - 1] as number);
+          __crucibleStack[sp - 1] = growMemory(mem!, __crucibleStack[sp - 1] as number);
           u8 = mem!.u8;
           view = mem!.view;
           break;
         case C.RARE:
-          sp = RARE_FNS[text[pc]]!(inst, stack, sp, text[pc + 1], text[pc + 2]) | 0;
+          sp = RARE_FNS[__crucibleText[pc]]!(inst, __crucibleStack, sp, __crucibleText[pc + 1], __crucibleText[pc + 2]) | 0;
           pc += 3;
           break;
         case C.FUEL:
-          store.fuel = (store.fuel as number) - text[pc++];
+          store.fuel = (store.fuel as number) - __crucibleText[pc++];
           break;
         case C.FUEL_CHECK:
           if (!((store.fuel as number) >= 0)) trap(TrapKind.OutOfFuel);
@@ -252,128 +251,128 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
 
         // Loads: the address is checked and computed by `address` (below).
         case C.I32_LOAD: {
-          const ea = address(stack[sp - 1], text[pc++], 4, u8.length);
-          stack[sp - 1] = view.getInt32(ea, true);
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 4, u8.length);
+          __crucibleStack[sp - 1] = view.getInt32(ea, true);
           break;
         }
         case C.I64_LOAD: {
-          const ea = address(stack[sp - 1], text[pc++], 8, u8.length);
-          stack[sp - 1] = view.getBigInt64(ea, true);
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 8, u8.length);
+          __crucibleStack[sp - 1] = view.getBigInt64(ea, true);
           break;
         }
         case C.F32_LOAD: {
-          const ea = address(stack[sp - 1], text[pc++], 4, u8.length);
-          stack[sp - 1] = view.getInt32(ea, true); // raw bits
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 4, u8.length);
+          __crucibleStack[sp - 1] = view.getInt32(ea, true); // raw bits
           break;
         }
         case C.F64_LOAD: {
-          const ea = address(stack[sp - 1], text[pc++], 8, u8.length);
-          stack[sp - 1] = view.getFloat64(ea, true);
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 8, u8.length);
+          __crucibleStack[sp - 1] = view.getFloat64(ea, true);
           break;
         }
         case C.I32_LOAD8_S: {
-          const ea = address(stack[sp - 1], text[pc++], 1, u8.length);
-          stack[sp - 1] = view.getInt8(ea);
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 1, u8.length);
+          __crucibleStack[sp - 1] = view.getInt8(ea);
           break;
         }
         case C.I32_LOAD8_U: {
-          const ea = address(stack[sp - 1], text[pc++], 1, u8.length);
-          stack[sp - 1] = u8[ea];
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 1, u8.length);
+          __crucibleStack[sp - 1] = u8[ea];
           break;
         }
         case C.I32_LOAD16_S: {
-          const ea = address(stack[sp - 1], text[pc++], 2, u8.length);
-          stack[sp - 1] = view.getInt16(ea, true);
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 2, u8.length);
+          __crucibleStack[sp - 1] = view.getInt16(ea, true);
           break;
         }
         case C.I32_LOAD16_U: {
-          const ea = address(stack[sp - 1], text[pc++], 2, u8.length);
-          stack[sp - 1] = view.getUint16(ea, true);
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 2, u8.length);
+          __crucibleStack[sp - 1] = view.getUint16(ea, true);
           break;
         }
         case C.I64_LOAD8_S: {
-          const ea = address(stack[sp - 1], text[pc++], 1, u8.length);
-          stack[sp - 1] = BigInt(view.getInt8(ea));
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 1, u8.length);
+          __crucibleStack[sp - 1] = BigInt(view.getInt8(ea));
           break;
         }
         case C.I64_LOAD8_U: {
-          const ea = address(stack[sp - 1], text[pc++], 1, u8.length);
-          stack[sp - 1] = BigInt(u8[ea]);
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 1, u8.length);
+          __crucibleStack[sp - 1] = BigInt(u8[ea]);
           break;
         }
         case C.I64_LOAD16_S: {
-          const ea = address(stack[sp - 1], text[pc++], 2, u8.length);
-          stack[sp - 1] = BigInt(view.getInt16(ea, true));
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 2, u8.length);
+          __crucibleStack[sp - 1] = BigInt(view.getInt16(ea, true));
           break;
         }
         case C.I64_LOAD16_U: {
-          const ea = address(stack[sp - 1], text[pc++], 2, u8.length);
-          stack[sp - 1] = BigInt(view.getUint16(ea, true));
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 2, u8.length);
+          __crucibleStack[sp - 1] = BigInt(view.getUint16(ea, true));
           break;
         }
         case C.I64_LOAD32_S: {
-          const ea = address(stack[sp - 1], text[pc++], 4, u8.length);
-          stack[sp - 1] = BigInt(view.getInt32(ea, true));
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 4, u8.length);
+          __crucibleStack[sp - 1] = BigInt(view.getInt32(ea, true));
           break;
         }
         case C.I64_LOAD32_U: {
-          const ea = address(stack[sp - 1], text[pc++], 4, u8.length);
-          stack[sp - 1] = BigInt(view.getUint32(ea, true));
+          const ea = address(__crucibleStack[sp - 1], __crucibleText[pc++], 4, u8.length);
+          __crucibleStack[sp - 1] = BigInt(view.getUint32(ea, true));
           break;
         }
 
         // Stores: operands are [address, value], value on top.
         case C.I32_STORE: {
-          const v = stack[--sp] as number;
-          const ea = address(stack[--sp], text[pc++], 4, u8.length);
+          const v = __crucibleStack[--sp] as number;
+          const ea = address(__crucibleStack[--sp], __crucibleText[pc++], 4, u8.length);
           view.setInt32(ea, v, true);
           break;
         }
         case C.I64_STORE: {
-          const v = stack[--sp] as bigint;
-          const ea = address(stack[--sp], text[pc++], 8, u8.length);
+          const v = __crucibleStack[--sp] as bigint;
+          const ea = address(__crucibleStack[--sp], __crucibleText[pc++], 8, u8.length);
           view.setBigInt64(ea, v, true);
           break;
         }
         case C.F32_STORE: {
-          const v = stack[--sp] as number;
-          const ea = address(stack[--sp], text[pc++], 4, u8.length);
+          const v = __crucibleStack[--sp] as number;
+          const ea = address(__crucibleStack[--sp], __crucibleText[pc++], 4, u8.length);
           view.setInt32(ea, v, true); // raw bits
           break;
         }
         case C.F64_STORE: {
-          const v = stack[--sp] as number;
-          const ea = address(stack[--sp], text[pc++], 8, u8.length);
+          const v = __crucibleStack[--sp] as number;
+          const ea = address(__crucibleStack[--sp], __crucibleText[pc++], 8, u8.length);
           view.setFloat64(ea, v, true);
           break;
         }
         case C.I32_STORE8: {
-          const v = stack[--sp] as number;
-          const ea = address(stack[--sp], text[pc++], 1, u8.length);
+          const v = __crucibleStack[--sp] as number;
+          const ea = address(__crucibleStack[--sp], __crucibleText[pc++], 1, u8.length);
           u8[ea] = v; // Uint8Array stores wrap modulo 2^8
           break;
         }
         case C.I32_STORE16: {
-          const v = stack[--sp] as number;
-          const ea = address(stack[--sp], text[pc++], 2, u8.length);
+          const v = __crucibleStack[--sp] as number;
+          const ea = address(__crucibleStack[--sp], __crucibleText[pc++], 2, u8.length);
           view.setInt16(ea, v, true);
           break;
         }
         case C.I64_STORE8: {
-          const v = stack[--sp] as bigint;
-          const ea = address(stack[--sp], text[pc++], 1, u8.length);
+          const v = __crucibleStack[--sp] as bigint;
+          const ea = address(__crucibleStack[--sp], __crucibleText[pc++], 1, u8.length);
           u8[ea] = Number(v & 0xffn);
           break;
         }
         case C.I64_STORE16: {
-          const v = stack[--sp] as bigint;
-          const ea = address(stack[--sp], text[pc++], 2, u8.length);
+          const v = __crucibleStack[--sp] as bigint;
+          const ea = address(__crucibleStack[--sp], __crucibleText[pc++], 2, u8.length);
           view.setUint16(ea, Number(v & 0xffffn), true);
           break;
         }
         case C.I64_STORE32: {
-          const v = stack[--sp] as bigint;
-          const ea = address(stack[--sp], text[pc++], 4, u8.length);
+          const v = __crucibleStack[--sp] as bigint;
+          const ea = address(__crucibleStack[--sp], __crucibleText[pc++], 4, u8.length);
           view.setUint32(ea, Number(v & 0xffffffffn), true);
           break;
         }
@@ -381,1198 +380,1198 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
         // Hot i32 ops, inline; each mirrors its numeric/i32.ts counterpart.
         case C.I32_ADD:
           sp--;
-          stack[sp - 1] = ((stack[sp - 1] as number) + (stack[sp] as number)) | 0;
+          __crucibleStack[sp - 1] = ((__crucibleStack[sp - 1] as number) + (__crucibleStack[sp] as number)) | 0;
           break;
         case C.I32_SUB:
           sp--;
-          stack[sp - 1] = ((stack[sp - 1] as number) - (stack[sp] as number)) | 0;
+          __crucibleStack[sp - 1] = ((__crucibleStack[sp - 1] as number) - (__crucibleStack[sp] as number)) | 0;
           break;
         case C.I32_MUL:
           sp--;
-          stack[sp - 1] = Math.imul(stack[sp - 1] as number, stack[sp] as number);
+          __crucibleStack[sp - 1] = Math.imul(__crucibleStack[sp - 1] as number, __crucibleStack[sp] as number);
           break;
         case C.I32_AND:
           sp--;
-          stack[sp - 1] = (stack[sp - 1] as number) & (stack[sp] as number);
+          __crucibleStack[sp - 1] = (__crucibleStack[sp - 1] as number) & (__crucibleStack[sp] as number);
           break;
         case C.I32_OR:
           sp--;
-          stack[sp - 1] = (stack[sp - 1] as number) | (stack[sp] as number);
+          __crucibleStack[sp - 1] = (__crucibleStack[sp - 1] as number) | (__crucibleStack[sp] as number);
           break;
         case C.I32_XOR:
           sp--;
-          stack[sp - 1] = (stack[sp - 1] as number) ^ (stack[sp] as number);
+          __crucibleStack[sp - 1] = (__crucibleStack[sp - 1] as number) ^ (__crucibleStack[sp] as number);
           break;
         case C.I32_SHL:
           sp--;
-          stack[sp - 1] = (stack[sp - 1] as number) << (stack[sp] as number);
+          __crucibleStack[sp - 1] = (__crucibleStack[sp - 1] as number) << (__crucibleStack[sp] as number);
           break;
         case C.I32_SHR_S:
           sp--;
-          stack[sp - 1] = (stack[sp - 1] as number) >> (stack[sp] as number);
+          __crucibleStack[sp - 1] = (__crucibleStack[sp - 1] as number) >> (__crucibleStack[sp] as number);
           break;
         case C.I32_SHR_U:
           sp--;
-          stack[sp - 1] = ((stack[sp - 1] as number) >>> (stack[sp] as number)) | 0;
+          __crucibleStack[sp - 1] = ((__crucibleStack[sp - 1] as number) >>> (__crucibleStack[sp] as number)) | 0;
           break;
         case C.I32_EQZ:
-          stack[sp - 1] = stack[sp - 1] === 0 ? 1 : 0;
+          __crucibleStack[sp - 1] = __crucibleStack[sp - 1] === 0 ? 1 : 0;
           break;
         case C.I32_EQ:
           sp--;
-          stack[sp - 1] = stack[sp - 1] === stack[sp] ? 1 : 0;
+          __crucibleStack[sp - 1] = __crucibleStack[sp - 1] === __crucibleStack[sp] ? 1 : 0;
           break;
         case C.I32_NE:
           sp--;
-          stack[sp - 1] = stack[sp - 1] !== stack[sp] ? 1 : 0;
+          __crucibleStack[sp - 1] = __crucibleStack[sp - 1] !== __crucibleStack[sp] ? 1 : 0;
           break;
         case C.I32_LT_S:
           sp--;
-          stack[sp - 1] = (stack[sp - 1] as number) < (stack[sp] as number) ? 1 : 0;
+          __crucibleStack[sp - 1] = (__crucibleStack[sp - 1] as number) < (__crucibleStack[sp] as number) ? 1 : 0;
           break;
         case C.I32_LT_U:
           sp--;
-          stack[sp - 1] = (stack[sp - 1] as number) >>> 0 < (stack[sp] as number) >>> 0 ? 1 : 0;
+          __crucibleStack[sp - 1] = (__crucibleStack[sp - 1] as number) >>> 0 < (__crucibleStack[sp] as number) >>> 0 ? 1 : 0;
           break;
         case C.I32_GT_S:
           sp--;
-          stack[sp - 1] = (stack[sp - 1] as number) > (stack[sp] as number) ? 1 : 0;
+          __crucibleStack[sp - 1] = (__crucibleStack[sp - 1] as number) > (__crucibleStack[sp] as number) ? 1 : 0;
           break;
         case C.I32_GT_U:
           sp--;
-          stack[sp - 1] = (stack[sp - 1] as number) >>> 0 > (stack[sp] as number) >>> 0 ? 1 : 0;
+          __crucibleStack[sp - 1] = (__crucibleStack[sp - 1] as number) >>> 0 > (__crucibleStack[sp] as number) >>> 0 ? 1 : 0;
           break;
         case C.I32_LE_S:
           sp--;
-          stack[sp - 1] = (stack[sp - 1] as number) <= (stack[sp] as number) ? 1 : 0;
+          __crucibleStack[sp - 1] = (__crucibleStack[sp - 1] as number) <= (__crucibleStack[sp] as number) ? 1 : 0;
           break;
         case C.I32_GE_S:
           sp--;
-          stack[sp - 1] = (stack[sp - 1] as number) >= (stack[sp] as number) ? 1 : 0;
+          __crucibleStack[sp - 1] = (__crucibleStack[sp - 1] as number) >= (__crucibleStack[sp] as number) ? 1 : 0;
           break;
         // Fused ops (codes.ts): operands straight from fp-relative slots or an immediate; each
         // mirrors its numeric/i32.ts counterpart (unsigned order through `ltU`).
         case C.I32_ADD_RR:
-          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] + istk[fp + text[pc + 1]]) | 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = (__crucibleI32[fp + __crucibleText[pc]] + __crucibleI32[fp + __crucibleText[pc + 1]]) | 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_ADD_RI:
-          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] + text[pc + 1]) | 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = (__crucibleI32[fp + __crucibleText[pc]] + __crucibleText[pc + 1]) | 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_SUB_RR:
-          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] - istk[fp + text[pc + 1]]) | 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = (__crucibleI32[fp + __crucibleText[pc]] - __crucibleI32[fp + __crucibleText[pc + 1]]) | 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_SUB_RI:
-          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] - text[pc + 1]) | 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = (__crucibleI32[fp + __crucibleText[pc]] - __crucibleText[pc + 1]) | 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_MUL_RR:
-          istk[fp + text[pc + 2]] = Math.imul(istk[fp + text[pc]], istk[fp + text[pc + 1]]);
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = Math.imul(__crucibleI32[fp + __crucibleText[pc]], __crucibleI32[fp + __crucibleText[pc + 1]]);
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_MUL_RI:
-          istk[fp + text[pc + 2]] = Math.imul(istk[fp + text[pc]], text[pc + 1]);
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = Math.imul(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1]);
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_AND_RR:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] & istk[fp + text[pc + 1]];
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] & __crucibleI32[fp + __crucibleText[pc + 1]];
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_AND_RI:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] & text[pc + 1];
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] & __crucibleText[pc + 1];
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_OR_RR:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] | istk[fp + text[pc + 1]];
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] | __crucibleI32[fp + __crucibleText[pc + 1]];
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_OR_RI:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] | text[pc + 1];
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] | __crucibleText[pc + 1];
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_XOR_RR:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] ^ istk[fp + text[pc + 1]];
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] ^ __crucibleI32[fp + __crucibleText[pc + 1]];
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_XOR_RI:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] ^ text[pc + 1];
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] ^ __crucibleText[pc + 1];
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_SHL_RR:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] << istk[fp + text[pc + 1]];
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] << __crucibleI32[fp + __crucibleText[pc + 1]];
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_SHL_RI:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] << text[pc + 1];
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] << __crucibleText[pc + 1];
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_SHR_S_RR:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] >> istk[fp + text[pc + 1]];
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] >> __crucibleI32[fp + __crucibleText[pc + 1]];
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_SHR_S_RI:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] >> text[pc + 1];
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] >> __crucibleText[pc + 1];
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_SHR_U_RR:
-          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] >>> istk[fp + text[pc + 1]]) | 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = (__crucibleI32[fp + __crucibleText[pc]] >>> __crucibleI32[fp + __crucibleText[pc + 1]]) | 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_SHR_U_RI:
-          istk[fp + text[pc + 2]] = (istk[fp + text[pc]] >>> text[pc + 1]) | 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = (__crucibleI32[fp + __crucibleText[pc]] >>> __crucibleText[pc + 1]) | 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_ROTL_RR:
-          istk[fp + text[pc + 2]] = rotl(istk[fp + text[pc]], istk[fp + text[pc + 1]]);
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = rotl(__crucibleI32[fp + __crucibleText[pc]], __crucibleI32[fp + __crucibleText[pc + 1]]);
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_ROTL_RI:
-          istk[fp + text[pc + 2]] = rotl(istk[fp + text[pc]], text[pc + 1]);
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = rotl(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1]);
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_ROTR_RR:
-          istk[fp + text[pc + 2]] = rotr(istk[fp + text[pc]], istk[fp + text[pc + 1]]);
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = rotr(__crucibleI32[fp + __crucibleText[pc]], __crucibleI32[fp + __crucibleText[pc + 1]]);
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_ROTR_RI:
-          istk[fp + text[pc + 2]] = rotr(istk[fp + text[pc]], text[pc + 1]);
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = rotr(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1]);
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_EQ_RR:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] === istk[fp + text[pc + 1]] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] === __crucibleI32[fp + __crucibleText[pc + 1]] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_EQ_RI:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] === text[pc + 1] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] === __crucibleText[pc + 1] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_NE_RR:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] !== istk[fp + text[pc + 1]] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] !== __crucibleI32[fp + __crucibleText[pc + 1]] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_NE_RI:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] !== text[pc + 1] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] !== __crucibleText[pc + 1] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_LT_S_RR:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] < istk[fp + text[pc + 1]] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] < __crucibleI32[fp + __crucibleText[pc + 1]] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_LT_S_RI:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] < text[pc + 1] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] < __crucibleText[pc + 1] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_LT_U_RR:
-          istk[fp + text[pc + 2]] = ltU(istk[fp + text[pc]], istk[fp + text[pc + 1]]) ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = ltU(__crucibleI32[fp + __crucibleText[pc]], __crucibleI32[fp + __crucibleText[pc + 1]]) ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_LT_U_RI:
-          istk[fp + text[pc + 2]] = ltU(istk[fp + text[pc]], text[pc + 1]) ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = ltU(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1]) ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_GT_S_RR:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] > istk[fp + text[pc + 1]] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] > __crucibleI32[fp + __crucibleText[pc + 1]] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_GT_S_RI:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] > text[pc + 1] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] > __crucibleText[pc + 1] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_GT_U_RR:
-          istk[fp + text[pc + 2]] = ltU(istk[fp + text[pc + 1]], istk[fp + text[pc]]) ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = ltU(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleI32[fp + __crucibleText[pc]]) ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_GT_U_RI:
-          istk[fp + text[pc + 2]] = ltU(text[pc + 1], istk[fp + text[pc]]) ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = ltU(__crucibleText[pc + 1], __crucibleI32[fp + __crucibleText[pc]]) ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_LE_S_RR:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] <= istk[fp + text[pc + 1]] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] <= __crucibleI32[fp + __crucibleText[pc + 1]] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_LE_S_RI:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] <= text[pc + 1] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] <= __crucibleText[pc + 1] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_LE_U_RR:
-          istk[fp + text[pc + 2]] = !ltU(istk[fp + text[pc + 1]], istk[fp + text[pc]]) ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = !ltU(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleI32[fp + __crucibleText[pc]]) ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_LE_U_RI:
-          istk[fp + text[pc + 2]] = !ltU(text[pc + 1], istk[fp + text[pc]]) ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = !ltU(__crucibleText[pc + 1], __crucibleI32[fp + __crucibleText[pc]]) ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_GE_S_RR:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] >= istk[fp + text[pc + 1]] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] >= __crucibleI32[fp + __crucibleText[pc + 1]] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_GE_S_RI:
-          istk[fp + text[pc + 2]] = istk[fp + text[pc]] >= text[pc + 1] ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = __crucibleI32[fp + __crucibleText[pc]] >= __crucibleText[pc + 1] ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_GE_U_RR:
-          istk[fp + text[pc + 2]] = !ltU(istk[fp + text[pc]], istk[fp + text[pc + 1]]) ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = !ltU(__crucibleI32[fp + __crucibleText[pc]], __crucibleI32[fp + __crucibleText[pc + 1]]) ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_GE_U_RI:
-          istk[fp + text[pc + 2]] = !ltU(istk[fp + text[pc]], text[pc + 1]) ? 1 : 0;
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleI32[fp + __crucibleText[pc + 2]] = !ltU(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1]) ? 1 : 0;
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_EQZ_R:
-          istk[fp + text[pc + 1]] = istk[fp + text[pc]] === 0 ? 1 : 0;
-          sp = fp + text[pc + 2], pc += 3;
+          __crucibleI32[fp + __crucibleText[pc + 1]] = __crucibleI32[fp + __crucibleText[pc]] === 0 ? 1 : 0;
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         case C.BR_EQ_RR:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] === istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] === __crucibleI32[fp + __crucibleText[pc + 1]] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_EQ_RI:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] === text[pc + 1] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] === __crucibleText[pc + 1] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_NE_RR:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] !== istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] !== __crucibleI32[fp + __crucibleText[pc + 1]] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_NE_RI:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] !== text[pc + 1] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] !== __crucibleText[pc + 1] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_LT_S_RR:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] < istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] < __crucibleI32[fp + __crucibleText[pc + 1]] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_LT_S_RI:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] < text[pc + 1] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] < __crucibleText[pc + 1] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_LT_U_RR:
-          sp = fp + text[pc + 3];
-          pc = ltU(istk[fp + text[pc]], istk[fp + text[pc + 1]]) ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = ltU(__crucibleI32[fp + __crucibleText[pc]], __crucibleI32[fp + __crucibleText[pc + 1]]) ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_LT_U_RI:
-          sp = fp + text[pc + 3];
-          pc = ltU(istk[fp + text[pc]], text[pc + 1]) ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = ltU(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1]) ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_GT_S_RR:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] > istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] > __crucibleI32[fp + __crucibleText[pc + 1]] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_GT_S_RI:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] > text[pc + 1] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] > __crucibleText[pc + 1] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_GT_U_RR:
-          sp = fp + text[pc + 3];
-          pc = ltU(istk[fp + text[pc + 1]], istk[fp + text[pc]]) ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = ltU(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleI32[fp + __crucibleText[pc]]) ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_GT_U_RI:
-          sp = fp + text[pc + 3];
-          pc = ltU(text[pc + 1], istk[fp + text[pc]]) ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = ltU(__crucibleText[pc + 1], __crucibleI32[fp + __crucibleText[pc]]) ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_LE_S_RR:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] <= istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] <= __crucibleI32[fp + __crucibleText[pc + 1]] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_LE_S_RI:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] <= text[pc + 1] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] <= __crucibleText[pc + 1] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_LE_U_RR:
-          sp = fp + text[pc + 3];
-          pc = !ltU(istk[fp + text[pc + 1]], istk[fp + text[pc]]) ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = !ltU(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleI32[fp + __crucibleText[pc]]) ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_LE_U_RI:
-          sp = fp + text[pc + 3];
-          pc = !ltU(text[pc + 1], istk[fp + text[pc]]) ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = !ltU(__crucibleText[pc + 1], __crucibleI32[fp + __crucibleText[pc]]) ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_GE_S_RR:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] >= istk[fp + text[pc + 1]] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] >= __crucibleI32[fp + __crucibleText[pc + 1]] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_GE_S_RI:
-          sp = fp + text[pc + 3];
-          pc = istk[fp + text[pc]] >= text[pc + 1] ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = __crucibleI32[fp + __crucibleText[pc]] >= __crucibleText[pc + 1] ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_GE_U_RR:
-          sp = fp + text[pc + 3];
-          pc = !ltU(istk[fp + text[pc]], istk[fp + text[pc + 1]]) ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = !ltU(__crucibleI32[fp + __crucibleText[pc]], __crucibleI32[fp + __crucibleText[pc + 1]]) ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_GE_U_RI:
-          sp = fp + text[pc + 3];
-          pc = !ltU(istk[fp + text[pc]], text[pc + 1]) ? text[pc + 2] : pc + 4;
+          sp = fp + __crucibleText[pc + 3];
+          pc = !ltU(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1]) ? __crucibleText[pc + 2] : pc + 4;
           break;
         case C.BR_NZ_R:
-          sp = fp + text[pc + 2];
-          pc = istk[fp + text[pc]] !== 0 ? text[pc + 1] : pc + 3;
+          sp = fp + __crucibleText[pc + 2];
+          pc = __crucibleI32[fp + __crucibleText[pc]] !== 0 ? __crucibleText[pc + 1] : pc + 3;
           break;
         case C.BR_Z_R:
-          sp = fp + text[pc + 2];
-          pc = istk[fp + text[pc]] === 0 ? text[pc + 1] : pc + 3;
+          sp = fp + __crucibleText[pc + 2];
+          pc = __crucibleI32[fp + __crucibleText[pc]] === 0 ? __crucibleText[pc + 1] : pc + 3;
           break;
         case C.INC_BR_NZ: {
-          const v = bump(istk, fp + text[pc], text[pc + 1]);
-          sp = fp + text[pc + 3];
-          pc = v !== 0 ? text[pc + 2] : pc + 4;
+          const v = bump(__crucibleI32, fp + __crucibleText[pc], __crucibleText[pc + 1]);
+          sp = fp + __crucibleText[pc + 3];
+          pc = v !== 0 ? __crucibleText[pc + 2] : pc + 4;
           break;
         }
         case C.INC_BR_NE_RR: {
-          const v = bump(istk, fp + text[pc], text[pc + 1]);
-          sp = fp + text[pc + 4];
-          pc = v !== istk[fp + text[pc + 2]] ? text[pc + 3] : pc + 5;
+          const v = bump(__crucibleI32, fp + __crucibleText[pc], __crucibleText[pc + 1]);
+          sp = fp + __crucibleText[pc + 4];
+          pc = v !== __crucibleI32[fp + __crucibleText[pc + 2]] ? __crucibleText[pc + 3] : pc + 5;
           break;
         }
         case C.INC_BR_NE_RI: {
-          const v = bump(istk, fp + text[pc], text[pc + 1]);
-          sp = fp + text[pc + 4];
-          pc = v !== text[pc + 2] ? text[pc + 3] : pc + 5;
+          const v = bump(__crucibleI32, fp + __crucibleText[pc], __crucibleText[pc + 1]);
+          sp = fp + __crucibleText[pc + 4];
+          pc = v !== __crucibleText[pc + 2] ? __crucibleText[pc + 3] : pc + 5;
           break;
         }
         case C.INC_BR_LT_S_RR: {
-          const v = bump(istk, fp + text[pc], text[pc + 1]);
-          sp = fp + text[pc + 4];
-          pc = v < istk[fp + text[pc + 2]] ? text[pc + 3] : pc + 5;
+          const v = bump(__crucibleI32, fp + __crucibleText[pc], __crucibleText[pc + 1]);
+          sp = fp + __crucibleText[pc + 4];
+          pc = v < __crucibleI32[fp + __crucibleText[pc + 2]] ? __crucibleText[pc + 3] : pc + 5;
           break;
         }
         case C.INC_BR_LT_S_RI: {
-          const v = bump(istk, fp + text[pc], text[pc + 1]);
-          sp = fp + text[pc + 4];
-          pc = v < text[pc + 2] ? text[pc + 3] : pc + 5;
+          const v = bump(__crucibleI32, fp + __crucibleText[pc], __crucibleText[pc + 1]);
+          sp = fp + __crucibleText[pc + 4];
+          pc = v < __crucibleText[pc + 2] ? __crucibleText[pc + 3] : pc + 5;
           break;
         }
         case C.INC_BR_LT_U_RR: {
-          const v = bump(istk, fp + text[pc], text[pc + 1]);
-          sp = fp + text[pc + 4];
-          pc = ltU(v, istk[fp + text[pc + 2]] as number) ? text[pc + 3] : pc + 5;
+          const v = bump(__crucibleI32, fp + __crucibleText[pc], __crucibleText[pc + 1]);
+          sp = fp + __crucibleText[pc + 4];
+          pc = ltU(v, __crucibleI32[fp + __crucibleText[pc + 2]] as number) ? __crucibleText[pc + 3] : pc + 5;
           break;
         }
         case C.INC_BR_LT_U_RI: {
-          const v = bump(istk, fp + text[pc], text[pc + 1]);
-          sp = fp + text[pc + 4];
-          pc = ltU(v, text[pc + 2]) ? text[pc + 3] : pc + 5;
+          const v = bump(__crucibleI32, fp + __crucibleText[pc], __crucibleText[pc + 1]);
+          sp = fp + __crucibleText[pc + 4];
+          pc = ltU(v, __crucibleText[pc + 2]) ? __crucibleText[pc + 3] : pc + 5;
           break;
         }
         case C.F64_ADD_RR:
-          fstk[fp + text[pc + 2]] = f64Add(fstk[fp + text[pc]], fstk[fp + text[pc + 1]]);
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleF64[fp + __crucibleText[pc + 2]] = f64Add(__crucibleF64[fp + __crucibleText[pc]], __crucibleF64[fp + __crucibleText[pc + 1]]);
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.F64_SUB_RR:
-          fstk[fp + text[pc + 2]] = f64Sub(fstk[fp + text[pc]], fstk[fp + text[pc + 1]]);
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleF64[fp + __crucibleText[pc + 2]] = f64Sub(__crucibleF64[fp + __crucibleText[pc]], __crucibleF64[fp + __crucibleText[pc + 1]]);
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.F64_MUL_RR:
-          fstk[fp + text[pc + 2]] = f64Mul(fstk[fp + text[pc]], fstk[fp + text[pc + 1]]);
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleF64[fp + __crucibleText[pc + 2]] = f64Mul(__crucibleF64[fp + __crucibleText[pc]], __crucibleF64[fp + __crucibleText[pc + 1]]);
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.F64_DIV_RR:
-          fstk[fp + text[pc + 2]] = f64Div(fstk[fp + text[pc]], fstk[fp + text[pc + 1]]);
-          sp = fp + text[pc + 3], pc += 4;
+          __crucibleF64[fp + __crucibleText[pc + 2]] = f64Div(__crucibleF64[fp + __crucibleText[pc]], __crucibleF64[fp + __crucibleText[pc + 1]]);
+          sp = fp + __crucibleText[pc + 3], pc += 4;
           break;
         case C.I32_LOAD_R: {
-          const ea = address(istk[fp + text[pc]], text[pc + 1], 4, u8.length);
-          istk[fp + text[pc + 2]] = view.getInt32(ea, true);
-          sp = fp + text[pc + 3];
+          const ea = address(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1], 4, u8.length);
+          __crucibleI32[fp + __crucibleText[pc + 2]] = view.getInt32(ea, true);
+          sp = fp + __crucibleText[pc + 3];
           pc += 4;
           break;
         }
         case C.F64_LOAD_R: {
-          const ea = address(istk[fp + text[pc]], text[pc + 1], 8, u8.length);
-          fstk[fp + text[pc + 2]] = view.getFloat64(ea, true);
-          sp = fp + text[pc + 3];
+          const ea = address(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1], 8, u8.length);
+          __crucibleF64[fp + __crucibleText[pc + 2]] = view.getFloat64(ea, true);
+          sp = fp + __crucibleText[pc + 3];
           pc += 4;
           break;
         }
         case C.I32_STORE_R: {
-          const ea = address(istk[fp + text[pc]], text[pc + 2], 4, u8.length);
-          view.setInt32(ea, istk[fp + text[pc + 1]] as number, true);
-          sp = fp + text[pc + 3];
+          const ea = address(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 2], 4, u8.length);
+          view.setInt32(ea, __crucibleI32[fp + __crucibleText[pc + 1]] as number, true);
+          sp = fp + __crucibleText[pc + 3];
           pc += 4;
           break;
         }
         case C.F64_STORE_R: {
-          const ea = address(istk[fp + text[pc]], text[pc + 2], 8, u8.length);
-          view.setFloat64(ea, fstk[fp + text[pc + 1]], true);
-          sp = fp + text[pc + 3];
+          const ea = address(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 2], 8, u8.length);
+          view.setFloat64(ea, __crucibleF64[fp + __crucibleText[pc + 1]], true);
+          sp = fp + __crucibleText[pc + 3];
           pc += 4;
           break;
         }
         case C.I32_STORE8_R: {
-          const ea = address(istk[fp + text[pc]], text[pc + 2], 1, u8.length);
-          u8[ea] = istk[fp + text[pc + 1]] as number; // Uint8Array stores wrap modulo 2^8
-          sp = fp + text[pc + 3];
+          const ea = address(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 2], 1, u8.length);
+          u8[ea] = __crucibleI32[fp + __crucibleText[pc + 1]] as number; // Uint8Array stores wrap modulo 2^8
+          sp = fp + __crucibleText[pc + 3];
           pc += 4;
           break;
         }
         case C.I32_STORE16_R: {
-          const ea = address(istk[fp + text[pc]], text[pc + 2], 2, u8.length);
-          view.setInt16(ea, istk[fp + text[pc + 1]] as number, true);
-          sp = fp + text[pc + 3];
+          const ea = address(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 2], 2, u8.length);
+          view.setInt16(ea, __crucibleI32[fp + __crucibleText[pc + 1]] as number, true);
+          sp = fp + __crucibleText[pc + 3];
           pc += 4;
           break;
         }
         case C.MOVE:
-          istk[fp + text[pc + 1]] = istk[fp + text[pc]];
+          __crucibleI32[fp + __crucibleText[pc + 1]] = __crucibleI32[fp + __crucibleText[pc]];
           pc += 2;
           break;
         case C.MOVE2:
-          istk[fp + text[pc + 1]] = istk[fp + text[pc]];
-          istk[fp + text[pc + 3]] = istk[fp + text[pc + 2]];
+          __crucibleI32[fp + __crucibleText[pc + 1]] = __crucibleI32[fp + __crucibleText[pc]];
+          __crucibleI32[fp + __crucibleText[pc + 3]] = __crucibleI32[fp + __crucibleText[pc + 2]];
           pc += 4;
           break;
         case C.MOVE3:
-          istk[fp + text[pc + 1]] = istk[fp + text[pc]];
-          istk[fp + text[pc + 3]] = istk[fp + text[pc + 2]];
-          istk[fp + text[pc + 5]] = istk[fp + text[pc + 4]];
+          __crucibleI32[fp + __crucibleText[pc + 1]] = __crucibleI32[fp + __crucibleText[pc]];
+          __crucibleI32[fp + __crucibleText[pc + 3]] = __crucibleI32[fp + __crucibleText[pc + 2]];
+          __crucibleI32[fp + __crucibleText[pc + 5]] = __crucibleI32[fp + __crucibleText[pc + 4]];
           pc += 6;
           break;
         case C.SET_CONST:
-          istk[fp + text[pc + 1]] = text[pc];
+          __crucibleI32[fp + __crucibleText[pc + 1]] = __crucibleText[pc];
           pc += 2;
           break;
         case C.LOCAL_GET_F:
-          stack[sp++] = fstk[fp + text[pc++]];
+          __crucibleStack[sp++] = __crucibleF64[fp + __crucibleText[pc++]];
           break;
         case C.LOCAL_SET_F:
-          fstk[fp + text[pc++]] = stack[--sp] as number;
+          __crucibleF64[fp + __crucibleText[pc++]] = __crucibleStack[--sp] as number;
           break;
         case C.LOCAL_TEE_F:
-          fstk[fp + text[pc++]] = stack[sp - 1] as number;
+          __crucibleF64[fp + __crucibleText[pc++]] = __crucibleStack[sp - 1] as number;
           break;
         case C.MOVE_F:
-          fstk[fp + text[pc + 1]] = fstk[fp + text[pc]];
+          __crucibleF64[fp + __crucibleText[pc + 1]] = __crucibleF64[fp + __crucibleText[pc]];
           pc += 2;
           break;
         case C.MOVE_SF:
-          fstk[fp + text[pc + 1]] = stack[fp + text[pc]] as number;
+          __crucibleF64[fp + __crucibleText[pc + 1]] = __crucibleStack[fp + __crucibleText[pc]] as number;
           pc += 2;
           break;
         case C.MOVE_S:
-          stack[fp + text[pc + 1]] = stack[fp + text[pc]];
+          __crucibleStack[fp + __crucibleText[pc + 1]] = __crucibleStack[fp + __crucibleText[pc]];
           pc += 2;
           break;
         case C.LOCAL_GET_I:
-          stack[sp++] = istk[fp + text[pc++]];
+          __crucibleStack[sp++] = __crucibleI32[fp + __crucibleText[pc++]];
           break;
         case C.LOCAL_SET_I:
-          istk[fp + text[pc++]] = stack[--sp] as number;
+          __crucibleI32[fp + __crucibleText[pc++]] = __crucibleStack[--sp] as number;
           break;
         case C.LOCAL_TEE_I:
-          istk[fp + text[pc++]] = stack[sp - 1] as number;
+          __crucibleI32[fp + __crucibleText[pc++]] = __crucibleStack[sp - 1] as number;
           break;
         case C.MOVE_SI:
-          istk[fp + text[pc + 1]] = stack[fp + text[pc]] as number;
+          __crucibleI32[fp + __crucibleText[pc + 1]] = __crucibleStack[fp + __crucibleText[pc]] as number;
           pc += 2;
           break;
         // Two in-place adds, in order, through the INC_BR_* codes' shared `bump`.
         case C.INC2_II:
-          bump(istk, fp + text[pc], text[pc + 1]);
-          bump(istk, fp + text[pc + 2], text[pc + 3]);
-          sp = fp + text[pc + 4], pc += 5;
+          bump(__crucibleI32, fp + __crucibleText[pc], __crucibleText[pc + 1]);
+          bump(__crucibleI32, fp + __crucibleText[pc + 2], __crucibleText[pc + 3]);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         case C.INC2_IR:
-          bump(istk, fp + text[pc], text[pc + 1]);
-          bump(istk, fp + text[pc + 2], istk[fp + text[pc + 3]] as number);
-          sp = fp + text[pc + 4], pc += 5;
+          bump(__crucibleI32, fp + __crucibleText[pc], __crucibleText[pc + 1]);
+          bump(__crucibleI32, fp + __crucibleText[pc + 2], __crucibleI32[fp + __crucibleText[pc + 3]] as number);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         case C.INC2_RI:
-          bump(istk, fp + text[pc], istk[fp + text[pc + 1]] as number);
-          bump(istk, fp + text[pc + 2], text[pc + 3]);
-          sp = fp + text[pc + 4], pc += 5;
+          bump(__crucibleI32, fp + __crucibleText[pc], __crucibleI32[fp + __crucibleText[pc + 1]] as number);
+          bump(__crucibleI32, fp + __crucibleText[pc + 2], __crucibleText[pc + 3]);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         case C.INC2_RR:
-          bump(istk, fp + text[pc], istk[fp + text[pc + 1]] as number);
-          bump(istk, fp + text[pc + 2], istk[fp + text[pc + 3]] as number);
-          sp = fp + text[pc + 4], pc += 5;
+          bump(__crucibleI32, fp + __crucibleText[pc], __crucibleI32[fp + __crucibleText[pc + 1]] as number);
+          bump(__crucibleI32, fp + __crucibleText[pc + 2], __crucibleI32[fp + __crucibleText[pc + 3]] as number);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         // BEGIN GENERATED PAIRS (pairs.ts; `npm run gen:pairs`)
         case C.I32_ADD_LL: { // i32.add(load(b1 + o1), load(b2 + o2))
-          const x = view.getInt32(address(istk[fp + text[pc]], text[pc + 1], 4, u8.length), true);
+          const x = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1], 4, u8.length), true);
           pc += 3;
-          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
-          istk[fp + text[pc + 1]] = ((x + y) | 0);
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 4, u8.length), true);
+          __crucibleI32[fp + __crucibleText[pc + 1]] = ((x + y) | 0);
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case C.F64_ADD_LL: { // f64.add(load(b1 + o1), load(b2 + o2))
-          const x = view.getFloat64(address(istk[fp + text[pc]], text[pc + 1], 8, u8.length), true);
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1], 8, u8.length), true);
           pc += 3;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Add(x, y);
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Add(x, y);
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case C.F64_SUB_LL: { // f64.sub(load(b1 + o1), load(b2 + o2))
-          const x = view.getFloat64(address(istk[fp + text[pc]], text[pc + 1], 8, u8.length), true);
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1], 8, u8.length), true);
           pc += 3;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Sub(x, y);
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Sub(x, y);
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case C.F64_MUL_LL: { // f64.mul(load(b1 + o1), load(b2 + o2))
-          const x = view.getFloat64(address(istk[fp + text[pc]], text[pc + 1], 8, u8.length), true);
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc]], __crucibleText[pc + 1], 8, u8.length), true);
           pc += 3;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Mul(x, y);
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Mul(x, y);
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 180: { // i32.add(a, i32.add(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + ((istk[fp + text[pc + 1]] + istk[fp + text[pc + 2]]) | 0)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + ((__crucibleI32[fp + __crucibleText[pc + 1]] + __crucibleI32[fp + __crucibleText[pc + 2]]) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 181: { // i32.add(a, i32.sub(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + ((istk[fp + text[pc + 1]] - istk[fp + text[pc + 2]]) | 0)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + ((__crucibleI32[fp + __crucibleText[pc + 1]] - __crucibleI32[fp + __crucibleText[pc + 2]]) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 182: { // i32.add(a, i32.mul(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + Math.imul(istk[fp + text[pc + 1]], istk[fp + text[pc + 2]])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + Math.imul(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleI32[fp + __crucibleText[pc + 2]])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 183: { // i32.add(a, i32.and(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] & istk[fp + text[pc + 2]])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + (__crucibleI32[fp + __crucibleText[pc + 1]] & __crucibleI32[fp + __crucibleText[pc + 2]])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 184: { // i32.add(a, i32.or(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] | istk[fp + text[pc + 2]])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + (__crucibleI32[fp + __crucibleText[pc + 1]] | __crucibleI32[fp + __crucibleText[pc + 2]])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 185: { // i32.add(a, i32.xor(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] ^ istk[fp + text[pc + 2]])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + (__crucibleI32[fp + __crucibleText[pc + 1]] ^ __crucibleI32[fp + __crucibleText[pc + 2]])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 186: { // i32.add(a, i32.add(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + ((istk[fp + text[pc + 1]] + text[pc + 2]) | 0)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + ((__crucibleI32[fp + __crucibleText[pc + 1]] + __crucibleText[pc + 2]) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 187: { // i32.add(a, i32.sub(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + ((istk[fp + text[pc + 1]] - text[pc + 2]) | 0)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + ((__crucibleI32[fp + __crucibleText[pc + 1]] - __crucibleText[pc + 2]) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 188: { // i32.add(a, i32.mul(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + Math.imul(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + Math.imul(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 189: { // i32.add(a, i32.and(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] & text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + (__crucibleI32[fp + __crucibleText[pc + 1]] & __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 190: { // i32.add(a, i32.or(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] | text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + (__crucibleI32[fp + __crucibleText[pc + 1]] | __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 191: { // i32.add(a, i32.xor(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] ^ text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + (__crucibleI32[fp + __crucibleText[pc + 1]] ^ __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 192: { // i32.add(a, i32.shl(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] << text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + (__crucibleI32[fp + __crucibleText[pc + 1]] << __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 193: { // i32.add(a, i32.shr_s(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + (istk[fp + text[pc + 1]] >> text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + (__crucibleI32[fp + __crucibleText[pc + 1]] >> __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 194: { // i32.add(a, i32.shr_u(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + ((istk[fp + text[pc + 1]] >>> text[pc + 2]) | 0)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + ((__crucibleI32[fp + __crucibleText[pc + 1]] >>> __crucibleText[pc + 2]) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 195: { // i32.add(a, i32.rotl(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + rotl(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + rotl(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 196: { // i32.add(a, i32.rotr(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + rotr(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + rotr(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 197: { // i32.add(a, i32.load offset=c (b))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] + view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] + view.getInt32(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 4, u8.length), true)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 198: { // i32.add(a, i32.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true);
-          const a = istk[fp + text[pc]];
+          const x = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 4, u8.length), true);
+          const a = __crucibleI32[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
-          istk[fp + text[pc + 1]] = ((a + ((x + y) | 0)) | 0);
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 4, u8.length), true);
+          __crucibleI32[fp + __crucibleText[pc + 1]] = ((a + ((x + y) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 199: { // i32.sub(a, i32.add(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - ((istk[fp + text[pc + 1]] + istk[fp + text[pc + 2]]) | 0)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - ((__crucibleI32[fp + __crucibleText[pc + 1]] + __crucibleI32[fp + __crucibleText[pc + 2]]) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 200: { // i32.sub(a, i32.sub(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - ((istk[fp + text[pc + 1]] - istk[fp + text[pc + 2]]) | 0)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - ((__crucibleI32[fp + __crucibleText[pc + 1]] - __crucibleI32[fp + __crucibleText[pc + 2]]) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 201: { // i32.sub(a, i32.mul(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - Math.imul(istk[fp + text[pc + 1]], istk[fp + text[pc + 2]])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - Math.imul(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleI32[fp + __crucibleText[pc + 2]])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 202: { // i32.sub(a, i32.and(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] & istk[fp + text[pc + 2]])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - (__crucibleI32[fp + __crucibleText[pc + 1]] & __crucibleI32[fp + __crucibleText[pc + 2]])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 203: { // i32.sub(a, i32.or(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] | istk[fp + text[pc + 2]])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - (__crucibleI32[fp + __crucibleText[pc + 1]] | __crucibleI32[fp + __crucibleText[pc + 2]])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 204: { // i32.sub(a, i32.xor(b, c))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] ^ istk[fp + text[pc + 2]])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - (__crucibleI32[fp + __crucibleText[pc + 1]] ^ __crucibleI32[fp + __crucibleText[pc + 2]])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 205: { // i32.sub(a, i32.add(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - ((istk[fp + text[pc + 1]] + text[pc + 2]) | 0)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - ((__crucibleI32[fp + __crucibleText[pc + 1]] + __crucibleText[pc + 2]) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 206: { // i32.sub(a, i32.sub(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - ((istk[fp + text[pc + 1]] - text[pc + 2]) | 0)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - ((__crucibleI32[fp + __crucibleText[pc + 1]] - __crucibleText[pc + 2]) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 207: { // i32.sub(a, i32.mul(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - Math.imul(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - Math.imul(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 208: { // i32.sub(a, i32.and(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] & text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - (__crucibleI32[fp + __crucibleText[pc + 1]] & __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 209: { // i32.sub(a, i32.or(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] | text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - (__crucibleI32[fp + __crucibleText[pc + 1]] | __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 210: { // i32.sub(a, i32.xor(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] ^ text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - (__crucibleI32[fp + __crucibleText[pc + 1]] ^ __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 211: { // i32.sub(a, i32.shl(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] << text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - (__crucibleI32[fp + __crucibleText[pc + 1]] << __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 212: { // i32.sub(a, i32.shr_s(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - (istk[fp + text[pc + 1]] >> text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - (__crucibleI32[fp + __crucibleText[pc + 1]] >> __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 213: { // i32.sub(a, i32.shr_u(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - ((istk[fp + text[pc + 1]] >>> text[pc + 2]) | 0)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - ((__crucibleI32[fp + __crucibleText[pc + 1]] >>> __crucibleText[pc + 2]) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 214: { // i32.sub(a, i32.rotl(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - rotl(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - rotl(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 215: { // i32.sub(a, i32.rotr(b, k))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - rotr(istk[fp + text[pc + 1]], text[pc + 2])) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - rotr(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2])) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 216: { // i32.sub(a, i32.load offset=c (b))
-          istk[fp + text[pc + 3]] = ((istk[fp + text[pc]] - view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true)) | 0);
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = ((__crucibleI32[fp + __crucibleText[pc]] - view.getInt32(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 4, u8.length), true)) | 0);
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 217: { // i32.sub(a, i32.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true);
-          const a = istk[fp + text[pc]];
+          const x = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 4, u8.length), true);
+          const a = __crucibleI32[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
-          istk[fp + text[pc + 1]] = ((a - ((x + y) | 0)) | 0);
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 4, u8.length), true);
+          __crucibleI32[fp + __crucibleText[pc + 1]] = ((a - ((x + y) | 0)) | 0);
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 218: { // i32.and(a, i32.add(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & ((istk[fp + text[pc + 1]] + istk[fp + text[pc + 2]]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & ((__crucibleI32[fp + __crucibleText[pc + 1]] + __crucibleI32[fp + __crucibleText[pc + 2]]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 219: { // i32.and(a, i32.sub(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & ((istk[fp + text[pc + 1]] - istk[fp + text[pc + 2]]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & ((__crucibleI32[fp + __crucibleText[pc + 1]] - __crucibleI32[fp + __crucibleText[pc + 2]]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 220: { // i32.and(a, i32.mul(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & Math.imul(istk[fp + text[pc + 1]], istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & Math.imul(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 221: { // i32.and(a, i32.and(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] & istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & (__crucibleI32[fp + __crucibleText[pc + 1]] & __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 222: { // i32.and(a, i32.or(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] | istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & (__crucibleI32[fp + __crucibleText[pc + 1]] | __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 223: { // i32.and(a, i32.xor(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] ^ istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & (__crucibleI32[fp + __crucibleText[pc + 1]] ^ __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 224: { // i32.and(a, i32.add(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & ((istk[fp + text[pc + 1]] + text[pc + 2]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & ((__crucibleI32[fp + __crucibleText[pc + 1]] + __crucibleText[pc + 2]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 225: { // i32.and(a, i32.sub(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & ((istk[fp + text[pc + 1]] - text[pc + 2]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & ((__crucibleI32[fp + __crucibleText[pc + 1]] - __crucibleText[pc + 2]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 226: { // i32.and(a, i32.mul(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & Math.imul(istk[fp + text[pc + 1]], text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & Math.imul(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 227: { // i32.and(a, i32.and(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] & text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & (__crucibleI32[fp + __crucibleText[pc + 1]] & __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 228: { // i32.and(a, i32.or(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] | text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & (__crucibleI32[fp + __crucibleText[pc + 1]] | __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 229: { // i32.and(a, i32.xor(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] ^ text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & (__crucibleI32[fp + __crucibleText[pc + 1]] ^ __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 230: { // i32.and(a, i32.shl(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] << text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & (__crucibleI32[fp + __crucibleText[pc + 1]] << __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 231: { // i32.and(a, i32.shr_s(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & (istk[fp + text[pc + 1]] >> text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & (__crucibleI32[fp + __crucibleText[pc + 1]] >> __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 232: { // i32.and(a, i32.shr_u(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & ((istk[fp + text[pc + 1]] >>> text[pc + 2]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & ((__crucibleI32[fp + __crucibleText[pc + 1]] >>> __crucibleText[pc + 2]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 233: { // i32.and(a, i32.rotl(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & rotl(istk[fp + text[pc + 1]], text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & rotl(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 234: { // i32.and(a, i32.rotr(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & rotr(istk[fp + text[pc + 1]], text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & rotr(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 235: { // i32.and(a, i32.load offset=c (b))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] & view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] & view.getInt32(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 4, u8.length), true));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 236: { // i32.and(a, i32.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true);
-          const a = istk[fp + text[pc]];
+          const x = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 4, u8.length), true);
+          const a = __crucibleI32[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
-          istk[fp + text[pc + 1]] = (a & ((x + y) | 0));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 4, u8.length), true);
+          __crucibleI32[fp + __crucibleText[pc + 1]] = (a & ((x + y) | 0));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 237: { // i32.or(a, i32.add(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | ((istk[fp + text[pc + 1]] + istk[fp + text[pc + 2]]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | ((__crucibleI32[fp + __crucibleText[pc + 1]] + __crucibleI32[fp + __crucibleText[pc + 2]]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 238: { // i32.or(a, i32.sub(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | ((istk[fp + text[pc + 1]] - istk[fp + text[pc + 2]]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | ((__crucibleI32[fp + __crucibleText[pc + 1]] - __crucibleI32[fp + __crucibleText[pc + 2]]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 239: { // i32.or(a, i32.mul(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | Math.imul(istk[fp + text[pc + 1]], istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | Math.imul(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 240: { // i32.or(a, i32.and(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] & istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | (__crucibleI32[fp + __crucibleText[pc + 1]] & __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 241: { // i32.or(a, i32.or(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] | istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | (__crucibleI32[fp + __crucibleText[pc + 1]] | __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 242: { // i32.or(a, i32.xor(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] ^ istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | (__crucibleI32[fp + __crucibleText[pc + 1]] ^ __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 243: { // i32.or(a, i32.add(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | ((istk[fp + text[pc + 1]] + text[pc + 2]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | ((__crucibleI32[fp + __crucibleText[pc + 1]] + __crucibleText[pc + 2]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 244: { // i32.or(a, i32.sub(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | ((istk[fp + text[pc + 1]] - text[pc + 2]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | ((__crucibleI32[fp + __crucibleText[pc + 1]] - __crucibleText[pc + 2]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 245: { // i32.or(a, i32.mul(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | Math.imul(istk[fp + text[pc + 1]], text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | Math.imul(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 246: { // i32.or(a, i32.and(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] & text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | (__crucibleI32[fp + __crucibleText[pc + 1]] & __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 247: { // i32.or(a, i32.or(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] | text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | (__crucibleI32[fp + __crucibleText[pc + 1]] | __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 248: { // i32.or(a, i32.xor(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] ^ text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | (__crucibleI32[fp + __crucibleText[pc + 1]] ^ __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 249: { // i32.or(a, i32.shl(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] << text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | (__crucibleI32[fp + __crucibleText[pc + 1]] << __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 250: { // i32.or(a, i32.shr_s(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | (istk[fp + text[pc + 1]] >> text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | (__crucibleI32[fp + __crucibleText[pc + 1]] >> __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 251: { // i32.or(a, i32.shr_u(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | ((istk[fp + text[pc + 1]] >>> text[pc + 2]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | ((__crucibleI32[fp + __crucibleText[pc + 1]] >>> __crucibleText[pc + 2]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 252: { // i32.or(a, i32.rotl(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | rotl(istk[fp + text[pc + 1]], text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | rotl(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 253: { // i32.or(a, i32.rotr(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | rotr(istk[fp + text[pc + 1]], text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | rotr(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 254: { // i32.or(a, i32.load offset=c (b))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] | view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] | view.getInt32(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 4, u8.length), true));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 255: { // i32.or(a, i32.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true);
-          const a = istk[fp + text[pc]];
+          const x = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 4, u8.length), true);
+          const a = __crucibleI32[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
-          istk[fp + text[pc + 1]] = (a | ((x + y) | 0));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 4, u8.length), true);
+          __crucibleI32[fp + __crucibleText[pc + 1]] = (a | ((x + y) | 0));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 256: { // i32.xor(a, i32.add(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ ((istk[fp + text[pc + 1]] + istk[fp + text[pc + 2]]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ ((__crucibleI32[fp + __crucibleText[pc + 1]] + __crucibleI32[fp + __crucibleText[pc + 2]]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 257: { // i32.xor(a, i32.sub(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ ((istk[fp + text[pc + 1]] - istk[fp + text[pc + 2]]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ ((__crucibleI32[fp + __crucibleText[pc + 1]] - __crucibleI32[fp + __crucibleText[pc + 2]]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 258: { // i32.xor(a, i32.mul(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ Math.imul(istk[fp + text[pc + 1]], istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ Math.imul(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 259: { // i32.xor(a, i32.and(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] & istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ (__crucibleI32[fp + __crucibleText[pc + 1]] & __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 260: { // i32.xor(a, i32.or(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] | istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ (__crucibleI32[fp + __crucibleText[pc + 1]] | __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 261: { // i32.xor(a, i32.xor(b, c))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] ^ istk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ (__crucibleI32[fp + __crucibleText[pc + 1]] ^ __crucibleI32[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 262: { // i32.xor(a, i32.add(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ ((istk[fp + text[pc + 1]] + text[pc + 2]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ ((__crucibleI32[fp + __crucibleText[pc + 1]] + __crucibleText[pc + 2]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 263: { // i32.xor(a, i32.sub(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ ((istk[fp + text[pc + 1]] - text[pc + 2]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ ((__crucibleI32[fp + __crucibleText[pc + 1]] - __crucibleText[pc + 2]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 264: { // i32.xor(a, i32.mul(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ Math.imul(istk[fp + text[pc + 1]], text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ Math.imul(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 265: { // i32.xor(a, i32.and(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] & text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ (__crucibleI32[fp + __crucibleText[pc + 1]] & __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 266: { // i32.xor(a, i32.or(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] | text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ (__crucibleI32[fp + __crucibleText[pc + 1]] | __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 267: { // i32.xor(a, i32.xor(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] ^ text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ (__crucibleI32[fp + __crucibleText[pc + 1]] ^ __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 268: { // i32.xor(a, i32.shl(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] << text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ (__crucibleI32[fp + __crucibleText[pc + 1]] << __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 269: { // i32.xor(a, i32.shr_s(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ (istk[fp + text[pc + 1]] >> text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ (__crucibleI32[fp + __crucibleText[pc + 1]] >> __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 270: { // i32.xor(a, i32.shr_u(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ ((istk[fp + text[pc + 1]] >>> text[pc + 2]) | 0));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ ((__crucibleI32[fp + __crucibleText[pc + 1]] >>> __crucibleText[pc + 2]) | 0));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 271: { // i32.xor(a, i32.rotl(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ rotl(istk[fp + text[pc + 1]], text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ rotl(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 272: { // i32.xor(a, i32.rotr(b, k))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ rotr(istk[fp + text[pc + 1]], text[pc + 2]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ rotr(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 273: { // i32.xor(a, i32.load offset=c (b))
-          istk[fp + text[pc + 3]] = (istk[fp + text[pc]] ^ view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleI32[fp + __crucibleText[pc + 3]] = (__crucibleI32[fp + __crucibleText[pc]] ^ view.getInt32(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 4, u8.length), true));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 274: { // i32.xor(a, i32.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getInt32(address(istk[fp + text[pc + 1]], text[pc + 2], 4, u8.length), true);
-          const a = istk[fp + text[pc]];
+          const x = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 4, u8.length), true);
+          const a = __crucibleI32[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getInt32(address(istk[fp + text[pc - 1]], text[pc], 4, u8.length), true);
-          istk[fp + text[pc + 1]] = (a ^ ((x + y) | 0));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getInt32(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 4, u8.length), true);
+          __crucibleI32[fp + __crucibleText[pc + 1]] = (a ^ ((x + y) | 0));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 275: { // f64.add(a, f64.add(b, c))
-          fstk[fp + text[pc + 3]] = f64Add(fstk[fp + text[pc]], f64Add(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Add(__crucibleF64[fp + __crucibleText[pc]], f64Add(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 276: { // f64.add(a, f64.sub(b, c))
-          fstk[fp + text[pc + 3]] = f64Add(fstk[fp + text[pc]], f64Sub(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Add(__crucibleF64[fp + __crucibleText[pc]], f64Sub(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 277: { // f64.add(a, f64.mul(b, c))
-          fstk[fp + text[pc + 3]] = f64Add(fstk[fp + text[pc]], f64Mul(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Add(__crucibleF64[fp + __crucibleText[pc]], f64Mul(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 278: { // f64.add(a, f64.div(b, c))
-          fstk[fp + text[pc + 3]] = f64Add(fstk[fp + text[pc]], f64Div(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Add(__crucibleF64[fp + __crucibleText[pc]], f64Div(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 279: { // f64.add(a, f64.load offset=c (b))
-          fstk[fp + text[pc + 3]] = f64Add(fstk[fp + text[pc]], view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Add(__crucibleF64[fp + __crucibleText[pc]], view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 280: { // f64.add(a, f64.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + text[pc]];
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true);
+          const a = __crucibleF64[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Add(a, f64Add(x, y));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Add(a, f64Add(x, y));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 281: { // f64.add(a, f64.sub(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + text[pc]];
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true);
+          const a = __crucibleF64[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Add(a, f64Sub(x, y));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Add(a, f64Sub(x, y));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 282: { // f64.add(a, f64.mul(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + text[pc]];
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true);
+          const a = __crucibleF64[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Add(a, f64Mul(x, y));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Add(a, f64Mul(x, y));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 283: { // f64.sub(a, f64.add(b, c))
-          fstk[fp + text[pc + 3]] = f64Sub(fstk[fp + text[pc]], f64Add(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Sub(__crucibleF64[fp + __crucibleText[pc]], f64Add(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 284: { // f64.sub(a, f64.sub(b, c))
-          fstk[fp + text[pc + 3]] = f64Sub(fstk[fp + text[pc]], f64Sub(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Sub(__crucibleF64[fp + __crucibleText[pc]], f64Sub(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 285: { // f64.sub(a, f64.mul(b, c))
-          fstk[fp + text[pc + 3]] = f64Sub(fstk[fp + text[pc]], f64Mul(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Sub(__crucibleF64[fp + __crucibleText[pc]], f64Mul(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 286: { // f64.sub(a, f64.div(b, c))
-          fstk[fp + text[pc + 3]] = f64Sub(fstk[fp + text[pc]], f64Div(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Sub(__crucibleF64[fp + __crucibleText[pc]], f64Div(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 287: { // f64.sub(a, f64.load offset=c (b))
-          fstk[fp + text[pc + 3]] = f64Sub(fstk[fp + text[pc]], view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Sub(__crucibleF64[fp + __crucibleText[pc]], view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 288: { // f64.sub(a, f64.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + text[pc]];
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true);
+          const a = __crucibleF64[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Sub(a, f64Add(x, y));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Sub(a, f64Add(x, y));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 289: { // f64.sub(a, f64.sub(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + text[pc]];
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true);
+          const a = __crucibleF64[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Sub(a, f64Sub(x, y));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Sub(a, f64Sub(x, y));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 290: { // f64.sub(a, f64.mul(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + text[pc]];
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true);
+          const a = __crucibleF64[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Sub(a, f64Mul(x, y));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Sub(a, f64Mul(x, y));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 291: { // f64.mul(a, f64.add(b, c))
-          fstk[fp + text[pc + 3]] = f64Mul(fstk[fp + text[pc]], f64Add(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Mul(__crucibleF64[fp + __crucibleText[pc]], f64Add(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 292: { // f64.mul(a, f64.sub(b, c))
-          fstk[fp + text[pc + 3]] = f64Mul(fstk[fp + text[pc]], f64Sub(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Mul(__crucibleF64[fp + __crucibleText[pc]], f64Sub(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 293: { // f64.mul(a, f64.mul(b, c))
-          fstk[fp + text[pc + 3]] = f64Mul(fstk[fp + text[pc]], f64Mul(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Mul(__crucibleF64[fp + __crucibleText[pc]], f64Mul(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 294: { // f64.mul(a, f64.div(b, c))
-          fstk[fp + text[pc + 3]] = f64Mul(fstk[fp + text[pc]], f64Div(fstk[fp + text[pc + 1]], fstk[fp + text[pc + 2]]));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Mul(__crucibleF64[fp + __crucibleText[pc]], f64Div(__crucibleF64[fp + __crucibleText[pc + 1]], __crucibleF64[fp + __crucibleText[pc + 2]]));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 295: { // f64.mul(a, f64.load offset=c (b))
-          fstk[fp + text[pc + 3]] = f64Mul(fstk[fp + text[pc]], view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true));
-          sp = fp + text[pc + 4], pc += 5;
+          __crucibleF64[fp + __crucibleText[pc + 3]] = f64Mul(__crucibleF64[fp + __crucibleText[pc]], view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true));
+          sp = fp + __crucibleText[pc + 4], pc += 5;
           break;
         }
         case 296: { // f64.mul(a, f64.add(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + text[pc]];
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true);
+          const a = __crucibleF64[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Mul(a, f64Add(x, y));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Mul(a, f64Add(x, y));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 297: { // f64.mul(a, f64.sub(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + text[pc]];
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true);
+          const a = __crucibleF64[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Mul(a, f64Sub(x, y));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Mul(a, f64Sub(x, y));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         case 298: { // f64.mul(a, f64.mul(load(b1 + o1), load(b2 + o2)))
-          const x = view.getFloat64(address(istk[fp + text[pc + 1]], text[pc + 2], 8, u8.length), true);
-          const a = fstk[fp + text[pc]];
+          const x = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc + 1]], __crucibleText[pc + 2], 8, u8.length), true);
+          const a = __crucibleF64[fp + __crucibleText[pc]];
           pc += 4;
-          const y = view.getFloat64(address(istk[fp + text[pc - 1]], text[pc], 8, u8.length), true);
-          fstk[fp + text[pc + 1]] = f64Mul(a, f64Mul(x, y));
-          sp = fp + text[pc + 2], pc += 3;
+          const y = view.getFloat64(address(__crucibleI32[fp + __crucibleText[pc - 1]], __crucibleText[pc], 8, u8.length), true);
+          __crucibleF64[fp + __crucibleText[pc + 1]] = f64Mul(a, f64Mul(x, y));
+          sp = fp + __crucibleText[pc + 2], pc += 3;
           break;
         }
         // END GENERATED PAIRS
         default:
-          throw new Error(`interp: bad code ${text[pc - 1]} at ${pc - 1}`);
+          throw new Error(`interp: bad code ${__crucibleText[pc - 1]} at ${pc - 1}`);
       }
     }
   } catch (err) {

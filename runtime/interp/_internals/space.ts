@@ -7,7 +7,11 @@
 // (per-function code arrays, a file that grows) costs a map check and three loads of its
 // backing store per access, since calls elsewhere in the loop may have replaced it. A
 // module-level const is no better: V8 loads it from the module context and checks it each
-// time. (Measured: `npm run bench kernel`; the numbers are in docs/architecture.md.)
+// time. Even a const local read from the global once is not enough: in code entered by
+// on-stack replacement it is a value off the interpreter's frame, not a constant, and which
+// code a kernel gets depends on V8's timing (sha256 ran at 26x or 38x V8 by luck of the draw).
+// So `run` names the globals themselves. (Measured: `npm run bench kernel`; the numbers are
+// in docs/architecture.md.)
 //
 // Functions are placed in the text on first use, and their branch targets are relocated to
 // absolute positions, so the loop's pc is one index for all of them. The text is never
@@ -42,10 +46,10 @@ export interface SpaceState {
 // Each name is assigned once per realm (`??=`), so a second copy of this module in the same
 // realm shares the arrays and the state instead of replacing them.
 declare global {
-  var __crucibleText: Int32Array | undefined;
-  var __crucibleI32: Int32Array | undefined;
-  var __crucibleF64: Float64Array | undefined;
-  var __crucibleStack: Raw[] | undefined;
+  var __crucibleText: Int32Array;
+  var __crucibleI32: Int32Array;
+  var __crucibleF64: Float64Array;
+  var __crucibleStack: Raw[];
   var __crucibleSpace: SpaceState | undefined;
 }
 globalThis.__crucibleText ??= new Int32Array(TEXT_SLOTS);
@@ -72,7 +76,7 @@ const STACK_KEPT = 1 << 16;
 export function leaveRun(base: number): void {
   SPACE.base = base;
   if (--SPACE.active === 0) {
-    const stack = globalThis.__crucibleStack!;
+    const stack = globalThis.__crucibleStack;
     if (stack.length > STACK_KEPT) stack.length = STACK_KEPT;
   }
 }
@@ -90,7 +94,7 @@ export function place(l: Lowered): number {
     SPACE.gen++;
     SPACE.top = 0;
   }
-  const text = globalThis.__crucibleText!;
+  const text = globalThis.__crucibleText;
   const start = SPACE.top;
   text.set(l.code, start);
   const targets = l.targets;
