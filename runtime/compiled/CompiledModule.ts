@@ -72,7 +72,7 @@ function translateOptions(module: ModuleInfo, config: Config): TranslateOptions 
       if (yes === undefined) inlinable.set(f, (yes = isInlinable(module, f)));
       return yes;
     } : undefined,
-    unrollCopies: config.optLevel === 'speed' && config.unrollLoops ? 2 : 1,
+    unrollCopies: config.optLevel === 'speed' && config.unrollLoops ? undefined : 1,
     miscompileI32Sub: config.faultInjection === 'miscompile-i32-sub', // TEST ONLY (hidden knob)
     miscompileI32Add: config.faultInjection === 'miscompile-i32-add', // TEST ONLY (hidden knob)
   };

@@ -1,7 +1,8 @@
 // Unrolled loops (optLevel speed) give the interpreter's outcomes: every way into, around and
 // out of a body written out several times (branches to the loop from nested blocks and
 // br_table, early exits, params and results, traps in any copy with exact frames, fuel and
-// epoch checks per iteration), for 1 to 4 copies. Also which loops qualify (isUnrollable).
+// epoch checks per iteration), for 1 to 4 copies. Also which loops qualify, and how many
+// copies each gets.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -11,7 +12,7 @@ import { Trap } from '../errors.js';
 import type { InstanceState, Raw } from '../instance/objects.js';
 import type { Module } from '../api/Module.js';
 import { compile, hostFunc, outcome, setup, watToBytes, type Setup } from './_internals/testing.js';
-import { isUnrollable, UNROLL_COPIES, UNROLL_LIMIT } from './_internals/unrolling.js';
+import { unrollableSize, unrollCopies, UNROLL_BUDGET, UNROLL_LIMIT, UNROLL_MAX_COPIES } from './_internals/unrolling.js';
 import { ModuleScope } from './_internals/ModuleScope.js';
 import { translateFunction } from './_internals/translateFunction.js';
 import { assembleScript } from './_internals/assembleScript.js';
@@ -125,7 +126,7 @@ test('the default config unrolls these loops (the cases below test unrolled code
   const text = setup(WAT).image.text;
   for (const fragment of ['$tMemory(); d1 = $dv.getFloat64', '$dv.getInt32']) {
     const copies = text.split(fragment).length - 1;
-    assert.ok(copies >= UNROLL_COPIES, `${fragment} appears ${copies} times`);
+    assert.ok(copies >= 2, `${fragment} appears ${copies} times`);
   }
   const none = setup(WAT, { optLevel: 'none' }).image.text;
   assert.is(none.split('$M0.view.getInt32').length - 1, 1, 'optLevel none writes each body once');
@@ -225,16 +226,43 @@ function firstLoopBody(wat: string): { bytes: Uint8Array; start: number; end: nu
   return { bytes, start: body.codeStart + 2, end: body.codeEnd };
 }
 
-test('isUnrollable: innermost loops up to the limit only', () => {
+test('unrollableSize: innermost loops up to the limit only, counted without their end', () => {
   const small = firstLoopBody('(module (func (loop (br 0))))');
-  assert.ok(isUnrollable(small.bytes, small.start, small.end));
+  assert.is(unrollableSize(small.bytes, small.start, small.end), 1);
   const outer = firstLoopBody('(module (func (loop (loop (br 1)))))');
-  assert.not.ok(isUnrollable(outer.bytes, outer.start, outer.end), 'a loop inside');
+  assert.is(unrollableSize(outer.bytes, outer.start, outer.end), undefined, 'a loop inside');
   const nops = (n: number) => firstLoopBody(`(module (func (loop ${'(nop) '.repeat(n)})))`);
   const fits = nops(UNROLL_LIMIT);
-  assert.ok(isUnrollable(fits.bytes, fits.start, fits.end));
+  assert.is(unrollableSize(fits.bytes, fits.start, fits.end), UNROLL_LIMIT);
   const over = nops(UNROLL_LIMIT + 1);
-  assert.not.ok(isUnrollable(over.bytes, over.start, over.end), 'too long');
+  assert.is(unrollableSize(over.bytes, over.start, over.end), undefined, 'too long');
+});
+
+test('unrollCopies: short bodies get more copies, within the budget, 2 to 4', () => {
+  assert.is(unrollCopies(1), UNROLL_MAX_COPIES);
+  assert.is(unrollCopies(UNROLL_BUDGET / 4), 4);
+  assert.is(unrollCopies(UNROLL_BUDGET / 4 + 1), 3);
+  assert.is(unrollCopies(UNROLL_BUDGET / 3 + 1), 2);
+  assert.is(unrollCopies(UNROLL_LIMIT), 2, 'the longest body still gets two');
+  for (let n = 1; n <= UNROLL_LIMIT; n++) {
+    const c = unrollCopies(n);
+    assert.ok(c === 2 || c * n <= UNROLL_BUDGET, `${n} instructions: ${c} copies`);
+  }
+});
+
+test('the default config writes a short body out more times than a long one', () => {
+  // The body adds 12345 once per copy; `more` lengthens it.
+  const copiesOf = (more: string): number => {
+    const wat = `(module (memory 1) (func (export "f") (param i32) (result i32) (local i32)
+      (loop (local.set 1 (i32.add (local.get 1) (i32.const 12345))) ${more}
+        (br_if 0 (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+      (local.get 1)))`;
+    return setup(wat).image.text.split('12345').length - 1;
+  };
+  const short = copiesOf('');
+  const long = copiesOf('(drop (i32.load (local.get 1))) '.repeat(12));
+  assert.is(short, UNROLL_MAX_COPIES, 'a 9-instruction body');
+  assert.is(long, 2, 'a 45-instruction body');
 });
 
 test.run();

@@ -60,7 +60,7 @@ export const KNOBS = {
   optLevel: oneOf(['none', 'speed'] as const, 'speed', true, 'Compiled tier optimisation: none translates op by op; speed caches memory views and locals, folds constants, elides checks.'),
   boundsChecks: oneOf(['explicit', 'guarded'] as const, 'explicit', true, 'Memory bounds checks: explicit compare per access, or guarded (typed-array access, out-of-range detected after the fact).'),
   inlineSmallFunctions: bool(false, true, 'Compiled tier: inline calls to small leaf functions.'),
-  unrollLoops: bool(true, true, 'Compiled tier, optLevel speed: write small innermost loops out twice (fuel, epoch and backtraces unchanged).'),
+  unrollLoops: bool(true, true, 'Compiled tier, optLevel speed: write small innermost loops out 2 to 4 times, by body size (fuel, epoch and backtraces unchanged).'),
   memoryInitCow: bool(true, false, 'Initialize a module\'s memory from a copy-on-write image when its data segments allow (re-instantiating costs an madvise, not a copy).'),
   forceMemoryInitMemfd: bool(false, false, 'Make memory images in a memfd even when the module was loaded from an artifact file that could be mapped directly.'),
   poolingAllocator: bool(false, false, 'Take memories from per-engine pool slots, reset (madvise) and reused when their store is disposed.'),

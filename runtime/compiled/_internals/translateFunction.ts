@@ -23,7 +23,7 @@ import { limitedReaches, memoryReaches } from './memoryReaches.js';
 import { bigLiteral, f64Literal, intLiteral } from './literals.js';
 import { bulkOp } from './bulkCode.js';
 import { f64Bound } from './f64Bounds.js';
-import { isUnrollable, UNROLL_COPIES } from './unrolling.js';
+import { unrollableSize, unrollCopies } from './unrolling.js';
 
 /** Codegen choices, from the knobs. */
 export interface TranslateOptions {
@@ -39,7 +39,7 @@ export interface TranslateOptions {
   readonly inlinable?: (funcIndex: number) => boolean;
   /**
    * How many times small innermost loops' bodies are written out (1: once, no unrolling;
-   * undefined: UNROLL_COPIES under `optimize`, else 1).
+   * undefined: as many as the body's size allows under `optimize` (unrolling.ts), else 1).
    */
   readonly unrollCopies?: number;
   /** TEST ONLY (hidden knob faultInjection): miscompile i32.sub so the fuzzer can prove it notices. */
@@ -363,8 +363,10 @@ class Translator extends OperandStack {
         const c = this.open('loop', imm.a);
         this.stmt(`${c.label}: for (;;) {`);
         const r = this.reader!;
-        const copies = this.opts.unrollCopies ?? (this.opts.optimize ? UNROLL_COPIES : 1);
-        if (copies > 1 && this.markAt === undefined && isUnrollable(r.bytes, r.pos, r.end)) {
+        const fixed = this.opts.unrollCopies ?? (this.opts.optimize ? undefined : 1);
+        const size = fixed === 1 || this.markAt !== undefined ? undefined : unrollableSize(r.bytes, r.pos, r.end);
+        const copies = size === undefined ? 1 : fixed ?? unrollCopies(size);
+        if (copies > 1) {
           c.copiesLeft = copies - 1;
           c.loopAt = this.at;
           c.bodyStart = r.pos;
