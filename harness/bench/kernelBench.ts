@@ -63,8 +63,10 @@ function runOn(tier: 'interp' | 'compiled', k: Kernel): () => unknown {
 export async function kernelBench(): Promise<BenchRow[]> {
   await loadWabt();
   const rows: BenchRow[] = [];
-  const primed = process.env.CRUCIBLE_BENCH_PRIME === '1' && primeInterpreter();
-  const interpRow = primed ? 'interp (primed)' : 'interp';
+  const prime = process.env.CRUCIBLE_BENCH_PRIME ?? '';
+  if (!['', '0', '1'].includes(prime)) throw new ConfigError(`CRUCIBLE_BENCH_PRIME: expected 1 or 0, not '${prime}'`);
+  if (prime === '1') primeInterpreter();
+  const interpRow = prime === '1' ? 'interp (primed)' : 'interp';
   for (const k of kernels()) {
     const v8 = new WebAssembly.Instance(new WebAssembly.Module(k.bytes)).exports.run as (x: unknown) => unknown;
     const base = secondsPerCall(() => v8(k.arg), 300, 3);

@@ -1,6 +1,6 @@
 // Which loops the compiled tier unrolls: innermost loops (no loop inside) with short bodies.
 // V8 pays per JS loop iteration for things a wasm engine does not (a stack check, re-checking
-// the cached DataView's map and length); a body written out twice pays them every other time.
+// the cached DataView's map and length); a body written out n times pays them once every n iterations.
 // Leaves out the rewriting itself (translateFunction.ts) and any trip-count analysis.
 
 import { Reader } from '../../binary/Reader.js';

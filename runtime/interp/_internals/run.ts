@@ -149,6 +149,7 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
             enterRegs(callee.i32Params, callee.i32Locals, __crucibleStack, fp, __crucibleI32);
             cur = callee;
             pool = callee.pool;
+            // place()'s own first test, written here: V8 does not always inline the call.
             pc = (callee.gen === space.gen ? callee.start : place(callee)) | 0;
           } else {
             space.base = fp + cur.maxHeight; // a run nested in this call starts past this frame

@@ -50,7 +50,7 @@ declare global {
   var __crucibleI32: Int32Array;
   var __crucibleF64: Float64Array;
   var __crucibleStack: Raw[];
-  var __crucibleSpace: SpaceState | undefined;
+  var __crucibleSpace: SpaceState;
 }
 globalThis.__crucibleText ??= new Int32Array(TEXT_SLOTS);
 globalThis.__crucibleI32 ??= new Int32Array(FRAME_SLOTS);
