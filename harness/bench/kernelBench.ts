@@ -12,7 +12,6 @@ import { rawArray } from '../../runtime/instance/objects.js';
 import { loadWabt, watToWasm } from '../wat/watToWasm.js';
 import { secondsPerCall, type BenchRow } from './_internals/measure.js';
 import { ConfigError } from '../../runtime/errors.js';
-import { primeInterpreter } from '../../runtime/interp/primeInterpreter.js';
 
 /** A kernel: a .wat file exporting `run(n)` plus the argument and its instruction count. */
 interface Kernel {
@@ -56,17 +55,12 @@ function runOn(tier: 'interp' | 'compiled', k: Kernel): () => unknown {
 }
 
 /**
- * Runs each kernel on both tiers and on V8. With CRUCIBLE_BENCH_PRIME=1 the interpreter is
- * primed first, as a fuzz worker primes it: V8 then compiles its loop with feedback for every
- * case, and the kernels run on that code (the `interp` rows are then marked "primed").
+ * Runs each kernel on both tiers and on V8. The interpreter tier primes itself on first use
+ * (interpTier.ts), so its rows are the primed interpreter a fuzz worker runs.
  */
 export async function kernelBench(): Promise<BenchRow[]> {
   await loadWabt();
   const rows: BenchRow[] = [];
-  const prime = process.env.CRUCIBLE_BENCH_PRIME ?? '';
-  if (!['', '0', '1'].includes(prime)) throw new ConfigError(`CRUCIBLE_BENCH_PRIME: expected 1 or 0, not '${prime}'`);
-  if (prime === '1') primeInterpreter();
-  const interpRow = prime === '1' ? 'interp (primed)' : 'interp';
   for (const k of kernels()) {
     const v8 = new WebAssembly.Instance(new WebAssembly.Module(k.bytes)).exports.run as (x: unknown) => unknown;
     const base = secondsPerCall(() => v8(k.arg), 300, 3);
@@ -74,9 +68,9 @@ export async function kernelBench(): Promise<BenchRow[]> {
     const interp = secondsPerCall(runOn('interp', k), 500, 2);
     rows.push({ bench: 'kernel', case: k.name, metric: 'V8 time per call', value: base * 1e3, unit: 'ms' });
     rows.push({ bench: 'kernel', case: k.name, metric: 'compiled time per call', value: compiled * 1e3, unit: 'ms', ratio: compiled / base, baseline: 'V8 WebAssembly' });
-    rows.push({ bench: 'kernel', case: k.name, metric: `${interpRow} time per call`, value: interp * 1e3, unit: 'ms', ratio: interp / base, baseline: 'V8 WebAssembly' });
+    rows.push({ bench: 'kernel', case: k.name, metric: 'interp time per call', value: interp * 1e3, unit: 'ms', ratio: interp / base, baseline: 'V8 WebAssembly' });
     if (k.instructions !== undefined) {
-      rows.push({ bench: 'kernel', case: k.name, metric: `${interpRow} ns per instruction`, value: (interp * 1e9) / k.instructions, unit: 'ns' });
+      rows.push({ bench: 'kernel', case: k.name, metric: 'interp ns per instruction', value: (interp * 1e9) / k.instructions, unit: 'ns' });
     }
   }
   return rows;

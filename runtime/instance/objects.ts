@@ -39,7 +39,8 @@ export interface FuncInstance {
 
 /** Largest memory: 65536 pages of 64 KiB (4 GiB), which JS ArrayBuffers cannot hold. */
 export const PAGE_SIZE = 65536;
-/** Our implementation limit on pages (2 GiB minus a page keeps typed-array indexing safe). */
+/** Our implementation limit on pages: under 2 GiB keeps typed-array indexing safe, and the
+ * interpreter's int32 bounds checks exact (run.ts). */
 export const MAX_PAGES = 32767;
 
 /**

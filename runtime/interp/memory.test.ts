@@ -5,6 +5,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Trap, TrapKind } from '../errors.js';
+import { MAX_PAGES, PAGE_SIZE } from '../instance/objects.js';
+import { C } from './_internals/codes.js';
+import { InterpModule } from './_internals/InterpModule.js';
+import { pairCode } from './_internals/pairs.js';
 import { hostFunc, testInstance } from './_internals/testInstance.js';
 
 function trapKind(f: () => unknown): string {
@@ -97,6 +101,38 @@ test('bounds: the last in-bounds address, one past it, and offsets without wrap-
   t.state.memories[0].u8.fill(0xaa, 65530);
   assert.is(trapKind(() => t.call('i64.store', 65530, 0n)), TrapKind.MemoryOutOfBounds);
   assert.equal([...t.state.memories[0].u8.subarray(65530)], [0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa]);
+});
+
+// The fused accesses (address in the i32 register file) check bounds with int32 operations
+// alone (run.ts), exact only because a memory is under 2^31 bytes: every address and offset
+// near the int32 and uint32 edges, against the sum computed exactly here.
+test('fused accesses: bounds at the int32 edges of address, offset and their sum', () => {
+  assert.ok(MAX_PAGES * PAGE_SIZE < 2 ** 31, 'memories stay under 2^31 bytes');
+  const offsets = [0, 8, 0x7fffffff, 0x80000000, 0xfffffff8];
+  // [name, lowered code, bytes read or written from the offset, body over address $a (local 0)]
+  const shapes: [string, number, number, (k: number) => string][] = [
+    ['i32.load', C.I32_LOAD_R, 4, (k) => `(local.set 1 (i32.load offset=${k} (local.get 0)))`],
+    ['f64.load', C.F64_LOAD_R, 8, (k) => `(local.set 2 (f64.load offset=${k} (local.get 0)))`],
+    ['i32.store', C.I32_STORE_R, 4, (k) => `(i32.store offset=${k} (local.get 0) (local.get 1))`],
+    ['f64.store', C.F64_STORE_R, 8, (k) => `(f64.store offset=${k} (local.get 0) (local.get 2))`],
+    ['i32.store8', C.I32_STORE8_R, 1, (k) => `(i32.store8 offset=${k} (local.get 0) (local.get 1))`],
+    ['i32.store16', C.I32_STORE16_R, 2, (k) => `(i32.store16 offset=${k} (local.get 0) (local.get 1))`],
+    ['add over a load', pairCode('i32.add', C.I32_LOAD_R)!, 4, (k) => `(local.set 1 (i32.add (local.get 1) (i32.load offset=${k} (local.get 0))))`],
+    ['f64 add of two loads', C.F64_ADD_LL, 8, (k) => `(local.set 2 (f64.add (f64.load (local.get 3)) (f64.load offset=${k} (local.get 0))))`],
+  ];
+  const funcs = shapes.flatMap(([, , , body]) => offsets.map((k) =>
+    `(func (export "f${k}") (param i32) (local i32 f64 i32) ${body(k)})`));
+  const t = testInstance(`(module (memory 1) ${funcs.join(' ').replace(/export "f/g, (m, i) => `${m}${i}_`)})`);
+  const lowered = new InterpModule(t.state.module, { fuel: false, inline: true, fuse: true });
+  shapes.forEach(([name, code, size], s) => offsets.forEach((k, j) => {
+    const f = s * offsets.length + j;
+    assert.is(lowered.code(f).code[0], code, `${name} offset=${k} lowers to its fused code`);
+    for (const a of [0, 8, 65520, 65528, 65532, 0x7ffffff8, 0x7fffffff, -8, -0x80000000]) {
+      const inBounds = (a >>> 0) + k + size <= 65536;
+      const got = trapKind(() => t.state.funcs[f].invoke([a]));
+      assert.is(got, inBounds ? 'no trap' : TrapKind.MemoryOutOfBounds, `${name} offset=${k} at ${a >>> 0}`);
+    }
+  }));
 });
 
 test('memory.grow and memory.size; callers and host calls see the new memory', () => {

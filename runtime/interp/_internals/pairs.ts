@@ -31,14 +31,18 @@ const I32_EXPR: Readonly<Record<string, (x: string, y: string) => string>> = {
   'i32.shl': (x, y) => `(${x} << ${y})`,
   'i32.shr_s': (x, y) => `(${x} >> ${y})`,
   'i32.shr_u': (x, y) => `((${x} >>> ${y}) | 0)`,
-  'i32.rotl': (x, y) => `rotl(${x}, ${y})`,
-  'i32.rotr': (x, y) => `rotr(${x}, ${y})`,
+  'i32.rotl': (x, y) => `((${x} << ${y}) | (${x} >>> (32 - ${y})))`,
+  'i32.rotr': (x, y) => `((${x} >>> ${y}) | (${x} << (32 - ${y})))`,
 };
-const F64_EXPR: Readonly<Record<string, (x: string, y: string) => string>> = {
-  'f64.add': (x, y) => `f64Add(${x}, ${y})`,
-  'f64.sub': (x, y) => `f64Sub(${x}, ${y})`,
-  'f64.mul': (x, y) => `f64Mul(${x}, ${y})`,
-  'f64.div': (x, y) => `f64Div(${x}, ${y})`,
+/**
+ * f64 ops: the JS operator, and numeric/f64.ts's function for the op, which a case calls only
+ * when the result is a NaN (to give the spec's NaN bits).
+ */
+const F64_OP: Readonly<Record<string, readonly [string, string]>> = {
+  'f64.add': ['+', 'f64Add'],
+  'f64.sub': ['-', 'f64Sub'],
+  'f64.mul': ['*', 'f64Mul'],
+  'f64.div': ['/', 'f64Div'],
 };
 
 const I32_OUTER = ['i32.add', 'i32.sub', 'i32.and', 'i32.or', 'i32.xor'];
@@ -54,7 +58,7 @@ const I32_INNER: readonly Inner[] = [
 ];
 const F64_OUTER = ['f64.add', 'f64.sub', 'f64.mul'];
 const F64_INNER: readonly Inner[] = [
-  ...Object.keys(F64_EXPR).map((name): Inner => ({ code: F64_BIN[name], name, form: 'RR' })),
+  ...Object.keys(F64_OP).map((name): Inner => ({ code: F64_BIN[name], name, form: 'RR' })),
   { code: LOADS['f64.load'], name: 'f64.load', form: 'LOAD' },
   { code: C.F64_ADD_LL, name: 'f64.add', form: 'LL' }, { code: C.F64_SUB_LL, name: 'f64.sub', form: 'LL' },
   { code: C.F64_MUL_LL, name: 'f64.mul', form: 'LL' },
@@ -100,11 +104,33 @@ function describe({ outer, inner }: Pair): string {
   return `${outer}(a, ${inner.name}${args})`;
 }
 
+/** An f64 case: its code and the ops it computes, `outer(w, inner(x, y))` or `inner(x, y)`
+ * (`f64.load`: the loaded value, y). */
+export interface F64Case {
+  readonly code: number;
+  readonly inner: string;
+  readonly outer?: string;
+}
+
+/** The plain fused f64 ops (codes.ts F64_BIN), generated like the pairs. */
+const F64_PLAIN: readonly Inner[] = F64_INNER.filter((x) => x.form === 'RR');
+
+/** Every generated f64 case (run.ts computes their NaN results from this list). */
+export const F64_CASES: readonly F64Case[] = [
+  ...F64_PLAIN, ...TWO_LOAD_INNER.filter((x) => x.name.startsWith('f64.')),
+].map((x): F64Case => ({ code: x.code, inner: x.name })).concat(
+  PAIRS.filter((p) => p.outer.startsWith('f64.')).map((p) => ({ code: p.code, inner: p.inner.name, outer: p.outer })),
+);
+
 /**
  * One generated case: `label`, then d = outer(a, inner(...)) with the inner op's operands after
  * `a`, or (no outer) d = inner(...) with them first. Two loads are made in order; before the
  * second, pc moves onto that load's slots (tagged with its offset by fuse.ts), so a trap there
- * names it (run.ts reports the instruction at `pc - 1`).
+ * names it (run.ts reports the instruction at `pc - 1`). Values go through run's scratch
+ * variables, not consts of the case's own (see run.ts). Loads check their address in place
+ * with int32 operations, as run.ts's other fused accesses do. f64 ops are JS arithmetic, and a
+ * NaN result is thrown to run's handler for its exact bits (NAN_RESULT in run.ts) once the
+ * case is done; the operands stay in w, x, y for it.
  */
 function caseOf(label: string, comment: string, inner: Inner, outer?: string): string {
   const f64 = inner.name.startsWith('f64.');
@@ -113,42 +139,63 @@ function caseOf(label: string, comment: string, inner: Inner, outer?: string): s
     const d = k - moved;
     return d === 0 ? '__crucibleText[pc]' : d < 0 ? `__crucibleText[pc - ${-d}]` : `__crucibleText[pc + ${d}]`;
   };
-  const read = (k: number): string => (f64 ? `__crucibleF64[fp + ${at(k)}]` : `__crucibleI32[fp + ${at(k)}]`);
-  const load = (b: number): string => {
-    const ea = `address(__crucibleI32[fp + ${at(b)}], ${at(b + 1)}, ${f64 ? 8 : 4}, u8.length)`;
-    return f64 ? `view.getFloat64(${ea}, true)` : `view.getInt32(${ea}, true)`;
+  const slot = (k: number): string => (f64 ? `__crucibleF64[fp + ${at(k)}]` : `__crucibleI32[fp + ${at(k)}]`);
+  const lines = [`          case ${label}: { // ${comment}`];
+  const emit = (...code: string[]): void => void lines.push(...code.map((line) => `            ${line}`));
+  /** Emits the load from `b` (an address slot, then an offset) into `into`. */
+  const load = (b: number, into: string): void => {
+    emit(
+      `a = __crucibleI32[fp + ${at(b)}], o = ${at(b + 1)}, ea = (a + o) | 0;`,
+      `if ((a | o | ea) < 0 || ea > u8.length - ${f64 ? 8 : 4}) throw OUT_OF_BOUNDS;`,
+      `${into} = view.${f64 ? 'getFloat64' : 'getInt32'}(ea, true);`,
+    );
   };
-  const expr = f64 ? F64_EXPR : I32_EXPR;
   const b = outer === undefined ? 0 : 1;
-  const lines = [`        case ${label}: { // ${comment}`];
-  let y: string;
-  if (inner.form === 'LOAD') y = load(b);
-  else if (inner.form === 'LL') {
-    lines.push(`          const x = ${load(b)};`);
-    if (outer !== undefined) lines.push(`          const a = ${read(0)};`);
-    moved = b + 3;
-    lines.push(`          pc += ${moved};`, `          const y = ${load(b + 2)};`);
-    y = expr[inner.name]('x', 'y');
-  } else y = expr[inner.name](read(b), inner.form === 'RI' ? at(b + 1) : read(b + 1));
   const n = b + (inner.form === 'LL' ? 4 : 2);
-  const a = inner.form === 'LL' ? 'a' : read(0);
-  lines.push(`          ${f64 ? `__crucibleF64[fp + ${at(n)}]` : `__crucibleI32[fp + ${at(n)}]`} = ${outer === undefined ? y : expr[outer](a, y)};`);
-  lines.push(`          sp = fp + ${at(n + 1)}, pc += ${n + 2 - moved};`, '          break;', '        }');
+  if (inner.form === 'LOAD') load(b, 'y');
+  else if (inner.form === 'LL') {
+    load(b, 'x');
+    moved = b + 3;
+    emit(`pc += ${moved};`);
+    load(b + 2, 'y');
+  }
+  if (!f64) {
+    const y = inner.form === 'LOAD' ? 'y' : inner.form === 'LL' ? I32_EXPR[inner.name]('x', 'y')
+      : I32_EXPR[inner.name](slot(b), inner.form === 'RI' ? at(b + 1) : slot(b + 1));
+    emit(`${slot(n)} = ${outer === undefined ? y : I32_EXPR[outer](slot(0), y)};`);
+    emit(`sp = fp + ${at(n + 1)}, pc += ${n + 2 - moved};`, 'break;');
+  } else {
+    if (inner.form === 'RR') emit(`x = ${slot(b)}, y = ${slot(b + 1)};`);
+    let result = 'y';
+    if (inner.form !== 'LOAD') {
+      emit(`r = x ${F64_OP[inner.name][0]} y;`);
+      result = 'r';
+    }
+    if (outer !== undefined) {
+      emit(`w = ${slot(0)}, v = w ${F64_OP[outer][0]} ${result};`);
+      result = 'v';
+    }
+    emit(`s = fp + ${at(n)}, __crucibleF64[s] = ${result};`, `sp = fp + ${at(n + 1)}, pc += ${n + 2 - moved};`);
+    emit(`if (${result} !== ${result}) {`, `  o = ${label};`, '  throw NAN_RESULT;', '}', 'break;');
+  }
+  lines.push('          }');
   return lines.join('\n');
 }
 
 /**
- * The switch cases of run.ts: the ops over two loads (codes.ts *_LL), then every pair, `code a
- * b c d sp` (d = outer(a, inner(b, c))) or `code a b1 o1 b2 o2 d sp` over two loads.
+ * The switch cases of run.ts: the plain fused f64 ops (`code b c d sp`), the ops over two loads
+ * (codes.ts *_LL), then every pair, `code a b c d sp` (d = outer(a, inner(b, c))) or `code a b1
+ * o1 b2 o2 d sp` over two loads.
  */
 export function pairCases(): string {
-  const out = TWO_LOAD_INNER.map((x) => caseOf(`C.${x.name.replace('.', '_').toUpperCase()}_LL`, `${x.name}(load(b1 + o1), load(b2 + o2))`, x));
+  const out = F64_PLAIN.map((x) => caseOf(`C.${x.name.replace('.', '_').toUpperCase()}_RR`, `${x.name}(b, c)`, x));
+  for (const x of TWO_LOAD_INNER) out.push(caseOf(`C.${x.name.replace('.', '_').toUpperCase()}_LL`, `${x.name}(load(b1 + o1), load(b2 + o2))`, x));
   for (const p of PAIRS) out.push(caseOf(String(p.code), describe(p), p.inner, p.outer));
   return out.join('\n') + '\n';
 }
 
-const BEGIN = '        // BEGIN GENERATED PAIRS (pairs.ts; `npm run gen:pairs`)\n';
-const END = '        // END GENERATED PAIRS\n';
+const BEGIN = '          // BEGIN GENERATED PAIRS (pairs.ts; `npm run gen:pairs`)\n';
+const END = '          // END GENERATED PAIRS\n';
 
 /** run.ts's source with the region between the markers replaced by `pairCases()`. */
 export function withPairCases(runSource: string): string {

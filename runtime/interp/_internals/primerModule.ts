@@ -126,6 +126,9 @@ const STORES: readonly [string, number[]][] = [
 function memBody(): number[] {
   const b: number[][] = [];
   b.push(get(1), ins('i64.extend_i32_s'), set(3), get(1), ins('f64.convert_i32_s'), set(4));
+  // A NaN where the f64 ops over loads read their first operand (offset 0): each such op's
+  // NaN path, and its arithmetic on a double rather than a small integer (run.ts).
+  b.push(get(0), ins('f64.const', NaN), ins('f64.store', 0));
   // An i64 local (on the value stack, in neither register file): a tee and a local-to-local move.
   b.push(get(3), ins('i64.const', 1n), ins('i64.add'), ins('local.tee', 3), get(3), set(3), set(3));
   b.push(get(0), get(1), ins('i32.store', 8), get(0), get(4), ins('f64.store', 16));
