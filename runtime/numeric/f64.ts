@@ -8,9 +8,7 @@ import { roundTiesEven } from './_internals/roundTiesEven.js';
 
 // The host's NaN bits are unspecified, so a NaN result is replaced by the spec's one.
 const result1 = (r: number, a: number): number => (r === r ? r : nan64Of1(a));
-function result2(r: number, a: number, b: number): number {
-  return r === r ? r : nan64Of2(a, b);
-}
+const result2 = (r: number, a: number, b: number): number => (r === r ? r : nan64Of2(a, b));
 
 /** f64.eq */
 export const f64Eq = (a: number, b: number): number => (a === b ? 1 : 0);
@@ -61,25 +59,14 @@ export const f64Nearest = (a: number): number => result1(roundTiesEven(a), a);
 /** f64.sqrt */
 export const f64Sqrt = (a: number): number => result1(Math.sqrt(a), a);
 
-// The four arithmetic ops (and result2) are function declarations, not `const` arrows: the
-// interpreter's loop imports them, and V8 checks an imported `const` binding for the hole at
-// every use in optimized code, a hoisted function not.
 /** f64.add */
-export function f64Add(a: number, b: number): number {
-  return result2(a + b, a, b);
-}
+export const f64Add = (a: number, b: number): number => result2(a + b, a, b);
 /** f64.sub */
-export function f64Sub(a: number, b: number): number {
-  return result2(a - b, a, b);
-}
+export const f64Sub = (a: number, b: number): number => result2(a - b, a, b);
 /** f64.mul */
-export function f64Mul(a: number, b: number): number {
-  return result2(a * b, a, b);
-}
+export const f64Mul = (a: number, b: number): number => result2(a * b, a, b);
 /** f64.div */
-export function f64Div(a: number, b: number): number {
-  return result2(a / b, a, b);
-}
+export const f64Div = (a: number, b: number): number => result2(a / b, a, b);
 /** f64.min: Math.min already orders -0 below +0 and propagates NaN, as wasm requires. */
 export const f64Min = (a: number, b: number): number => result2(Math.min(a, b), a, b);
 /** f64.max */

@@ -4,7 +4,8 @@
 // most often feeds (add, sub and the bitwise ops; f64 add, sub and mul); the inner ones are every
 // fused op without a trap of its own, plus the i32 and f64 loads and the ops over two loads
 // (codes.ts *_LL). The table here is the only list: `pairCases` generates their cases (and
-// the *_LL ones) in run.ts (`npm run gen:pairs` rewrites the marked
+// the *_LL ones, the plain fused f64 ops and the fused single accesses, which share their
+// templates) in run.ts (`npm run gen:pairs` rewrites the marked
 // region; pairs.test.ts fails when it is stale), and fuse.ts finds a pair's code by `pairCode`.
 
 import { C, F64_BIN, I32_BIN, LOADS } from './codes.js';
@@ -34,16 +35,8 @@ const I32_EXPR: Readonly<Record<string, (x: string, y: string) => string>> = {
   'i32.rotl': (x, y) => `((${x} << ${y}) | (${x} >>> (32 - ${y})))`,
   'i32.rotr': (x, y) => `((${x} >>> ${y}) | (${x} << (32 - ${y})))`,
 };
-/**
- * f64 ops: the JS operator, and numeric/f64.ts's function for the op, which a case calls only
- * when the result is a NaN (to give the spec's NaN bits).
- */
-const F64_OP: Readonly<Record<string, readonly [string, string]>> = {
-  'f64.add': ['+', 'f64Add'],
-  'f64.sub': ['-', 'f64Sub'],
-  'f64.mul': ['*', 'f64Mul'],
-  'f64.div': ['/', 'f64Div'],
-};
+/** f64 ops: their JS operator (a NaN result goes to run.ts's NAN_RESULT handler). */
+const F64_OP: Readonly<Record<string, string>> = { 'f64.add': '+', 'f64.sub': '-', 'f64.mul': '*', 'f64.div': '/' };
 
 const I32_OUTER = ['i32.add', 'i32.sub', 'i32.and', 'i32.or', 'i32.xor'];
 /** Shift counts come from a constant far more often than from a slot: no RR pairs for these. */
@@ -123,6 +116,42 @@ export const F64_CASES: readonly F64Case[] = [
 );
 
 /**
+ * The bounds check of an access whose address is in the i32 register file (slot `address`)
+ * with offset `offset` (code slots), into run's scratch a, o, ea. Address and offset are
+ * int32s, and a memory is under 2^31 bytes (MAX_PAGES), so an access is in bounds exactly when
+ * the address, the offset and their int32 sum are all non-negative and the sum is at most
+ * length - size: int32 operations only, which V8 compiles without speculating on the values
+ * it saw (unlike `>>> 0`, or an add past int32). Written out in each case rather than called:
+ * V8 does not inline a helper in the primed loop (see the architecture notes).
+ */
+function boundsCheck(address: string, offset: string, size: number): string[] {
+  return [
+    `a = __crucibleI32[fp + ${address}], o = ${offset}, ea = (a + o) | 0;`,
+    `if ((a | o | ea) < 0 || ea > u8.length - ${size}) throw OUT_OF_BOUNDS;`,
+  ];
+}
+
+const code = (k: number): string => (k === 0 ? '__crucibleText[pc]' : `__crucibleText[pc + ${k}]`);
+/**
+ * The fused single accesses (codes.ts): a load `code b k d sp` into slot d, a store `code b v k
+ * sp` of slot v, at the address in slot b plus offset k. Each: name, size, the access at ea.
+ */
+const ACCESSES: readonly (readonly [string, number, string])[] = [
+  ['I32_LOAD_R', 4, `__crucibleI32[fp + ${code(2)}] = view.getInt32(ea, true)`],
+  ['F64_LOAD_R', 8, `__crucibleF64[fp + ${code(2)}] = view.getFloat64(ea, true)`],
+  ['I32_STORE_R', 4, `view.setInt32(ea, __crucibleI32[fp + ${code(1)}], true)`],
+  ['F64_STORE_R', 8, `view.setFloat64(ea, __crucibleF64[fp + ${code(1)}], true)`],
+  ['I32_STORE8_R', 1, `u8[ea] = __crucibleI32[fp + ${code(1)}]`], // Uint8Array stores wrap modulo 2^8
+  ['I32_STORE16_R', 2, `view.setInt16(ea, __crucibleI32[fp + ${code(1)}], true)`],
+];
+
+function accessCase([name, size, access]: (typeof ACCESSES)[number]): string {
+  const offset = code(name.includes('LOAD') ? 1 : 2);
+  const body = [...boundsCheck(code(0), offset, size), `${access};`, `sp = fp + ${code(3)}, pc += 4;`, 'break;'];
+  return [`          case C.${name}: {`, ...body.map((line) => `            ${line}`), '          }'].join('\n');
+}
+
+/**
  * One generated case: `label`, then d = outer(a, inner(...)) with the inner op's operands after
  * `a`, or (no outer) d = inner(...) with them first. Two loads are made in order; before the
  * second, pc moves onto that load's slots (tagged with its offset by fuse.ts), so a trap there
@@ -144,11 +173,7 @@ function caseOf(label: string, comment: string, inner: Inner, outer?: string): s
   const emit = (...code: string[]): void => void lines.push(...code.map((line) => `            ${line}`));
   /** Emits the load from `b` (an address slot, then an offset) into `into`. */
   const load = (b: number, into: string): void => {
-    emit(
-      `a = __crucibleI32[fp + ${at(b)}], o = ${at(b + 1)}, ea = (a + o) | 0;`,
-      `if ((a | o | ea) < 0 || ea > u8.length - ${f64 ? 8 : 4}) throw OUT_OF_BOUNDS;`,
-      `${into} = view.${f64 ? 'getFloat64' : 'getInt32'}(ea, true);`,
-    );
+    emit(...boundsCheck(at(b), at(b + 1), f64 ? 8 : 4), `${into} = view.${f64 ? 'getFloat64' : 'getInt32'}(ea, true);`);
   };
   const b = outer === undefined ? 0 : 1;
   const n = b + (inner.form === 'LL' ? 4 : 2);
@@ -168,11 +193,11 @@ function caseOf(label: string, comment: string, inner: Inner, outer?: string): s
     if (inner.form === 'RR') emit(`x = ${slot(b)}, y = ${slot(b + 1)};`);
     let result = 'y';
     if (inner.form !== 'LOAD') {
-      emit(`r = x ${F64_OP[inner.name][0]} y;`);
+      emit(`r = x ${F64_OP[inner.name]} y;`);
       result = 'r';
     }
     if (outer !== undefined) {
-      emit(`w = ${slot(0)}, v = w ${F64_OP[outer][0]} ${result};`);
+      emit(`w = ${slot(0)}, v = w ${F64_OP[outer]} ${result};`);
       result = 'v';
     }
     emit(`s = fp + ${at(n)}, __crucibleF64[s] = ${result};`, `sp = fp + ${at(n + 1)}, pc += ${n + 2 - moved};`);
@@ -183,12 +208,13 @@ function caseOf(label: string, comment: string, inner: Inner, outer?: string): s
 }
 
 /**
- * The switch cases of run.ts: the plain fused f64 ops (`code b c d sp`), the ops over two loads
+ * The switch cases of run.ts: the fused single accesses, the plain fused f64 ops (`code b c d sp`), the ops over two loads
  * (codes.ts *_LL), then every pair, `code a b c d sp` (d = outer(a, inner(b, c))) or `code a b1
  * o1 b2 o2 d sp` over two loads.
  */
 export function pairCases(): string {
-  const out = F64_PLAIN.map((x) => caseOf(`C.${x.name.replace('.', '_').toUpperCase()}_RR`, `${x.name}(b, c)`, x));
+  const out = ACCESSES.map(accessCase);
+  out.push(...F64_PLAIN.map((x) => caseOf(`C.${x.name.replace('.', '_').toUpperCase()}_RR`, `${x.name}(b, c)`, x)));
   for (const x of TWO_LOAD_INNER) out.push(caseOf(`C.${x.name.replace('.', '_').toUpperCase()}_LL`, `${x.name}(load(b1 + o1), load(b2 + o2))`, x));
   for (const p of PAIRS) out.push(caseOf(String(p.code), describe(p), p.inner, p.outer));
   return out.join('\n') + '\n';

@@ -14,7 +14,7 @@ import type { InterpFunc } from './InterpFunc.js';
 import type { Lowered } from './lower.js';
 import { F64_CASES } from './pairs.js';
 import { RARE_FNS } from './rareOps.js';
-import { f64Add, f64Div, f64Mul, f64Sub } from '../../numeric/f64.js';
+import { scalarOps } from '../../numeric/scalarOps.js';
 import { callOut, enterRegs, pushLocals, unwind, withFrames } from './frames.js';
 import { FRAME_SLOTS, SPACE, leaveRun, place } from './space.js';
 
@@ -36,14 +36,11 @@ const OUT_OF_BOUNDS = Symbol('out of bounds');
  * reasons of OUT_OF_BOUNDS; each NaN result costs a throw and a catch (~0.2 us, measured).
  */
 const NAN_RESULT = Symbol('nan result');
-const F64_FNS: Readonly<Record<string, (a: number, b: number) => number>> = {
-  'f64.add': f64Add, 'f64.sub': f64Sub, 'f64.mul': f64Mul, 'f64.div': f64Div,
-};
 /** By f64 case code: its exact result from the operands it leaves (w: the outer op's first). */
 const EXACT_F64: ((w: number, x: number, y: number) => number)[] = [];
 for (const { code, inner, outer } of F64_CASES) {
-  const f = inner === 'f64.load' ? (_x: number, y: number): number => y : F64_FNS[inner];
-  const g = outer === undefined ? undefined : F64_FNS[outer];
+  const f = inner === 'f64.load' ? (_x: number, y: number): number => y : scalarOps[inner] as (x: number, y: number) => number;
+  const g = outer === undefined ? undefined : scalarOps[outer] as (w: number, r: number) => number;
   EXACT_F64[code] = g === undefined ? (_w, x, y) => f(x, y) : (w, x, y) => g(w, f(x, y));
 }
 const SHUFFLE = FNS[op('i8x16.shuffle').id];
@@ -798,60 +795,6 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
             pc = ((v ^ -0x80000000) < (__crucibleText[pc + 2] ^ -0x80000000)) ? __crucibleText[pc + 3] : pc + 5;
             break;
           }
-          // An address and offset from the code and the i32 register file are int32s, and a memory
-          // is under 2^31 bytes (MAX_PAGES), so an access is in bounds exactly when the address,
-          // the offset and their int32 sum are all non-negative and the sum is at most length -
-          // size. Only int32 operations, which V8 compiles without speculating on the values seen
-          // (unlike `>>> 0` or an add past int32), and written out in each case, not called:
-          // V8 would not inline a helper here after the primer (see the architecture notes).
-          case C.I32_LOAD_R: {
-            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 1], ea = (a + o) | 0;
-            if ((a | o | ea) < 0 || ea > u8.length - 4) throw OUT_OF_BOUNDS;
-            __crucibleI32[fp + __crucibleText[pc + 2]] = view.getInt32(ea, true);
-            sp = fp + __crucibleText[pc + 3];
-            pc += 4;
-            break;
-          }
-          case C.F64_LOAD_R: {
-            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 1], ea = (a + o) | 0;
-            if ((a | o | ea) < 0 || ea > u8.length - 8) throw OUT_OF_BOUNDS;
-            __crucibleF64[fp + __crucibleText[pc + 2]] = view.getFloat64(ea, true);
-            sp = fp + __crucibleText[pc + 3];
-            pc += 4;
-            break;
-          }
-          case C.I32_STORE_R: {
-            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 2], ea = (a + o) | 0;
-            if ((a | o | ea) < 0 || ea > u8.length - 4) throw OUT_OF_BOUNDS;
-            view.setInt32(ea, __crucibleI32[fp + __crucibleText[pc + 1]] as number, true);
-            sp = fp + __crucibleText[pc + 3];
-            pc += 4;
-            break;
-          }
-          case C.F64_STORE_R: {
-            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 2], ea = (a + o) | 0;
-            if ((a | o | ea) < 0 || ea > u8.length - 8) throw OUT_OF_BOUNDS;
-            view.setFloat64(ea, __crucibleF64[fp + __crucibleText[pc + 1]], true);
-            sp = fp + __crucibleText[pc + 3];
-            pc += 4;
-            break;
-          }
-          case C.I32_STORE8_R: {
-            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 2], ea = (a + o) | 0;
-            if ((a | o | ea) < 0 || ea > u8.length - 1) throw OUT_OF_BOUNDS;
-            u8[ea] = __crucibleI32[fp + __crucibleText[pc + 1]] as number; // Uint8Array stores wrap modulo 2^8
-            sp = fp + __crucibleText[pc + 3];
-            pc += 4;
-            break;
-          }
-          case C.I32_STORE16_R: {
-            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 2], ea = (a + o) | 0;
-            if ((a | o | ea) < 0 || ea > u8.length - 2) throw OUT_OF_BOUNDS;
-            view.setInt16(ea, __crucibleI32[fp + __crucibleText[pc + 1]] as number, true);
-            sp = fp + __crucibleText[pc + 3];
-            pc += 4;
-            break;
-          }
           case C.MOVE:
             __crucibleI32[fp + __crucibleText[pc + 1]] = __crucibleI32[fp + __crucibleText[pc]];
             pc += 2;
@@ -927,6 +870,48 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
             sp = fp + __crucibleText[pc + 4], pc += 5;
             break;
           // BEGIN GENERATED PAIRS (pairs.ts; `npm run gen:pairs`)
+          case C.I32_LOAD_R: {
+            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 1], ea = (a + o) | 0;
+            if ((a | o | ea) < 0 || ea > u8.length - 4) throw OUT_OF_BOUNDS;
+            __crucibleI32[fp + __crucibleText[pc + 2]] = view.getInt32(ea, true);
+            sp = fp + __crucibleText[pc + 3], pc += 4;
+            break;
+          }
+          case C.F64_LOAD_R: {
+            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 1], ea = (a + o) | 0;
+            if ((a | o | ea) < 0 || ea > u8.length - 8) throw OUT_OF_BOUNDS;
+            __crucibleF64[fp + __crucibleText[pc + 2]] = view.getFloat64(ea, true);
+            sp = fp + __crucibleText[pc + 3], pc += 4;
+            break;
+          }
+          case C.I32_STORE_R: {
+            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 2], ea = (a + o) | 0;
+            if ((a | o | ea) < 0 || ea > u8.length - 4) throw OUT_OF_BOUNDS;
+            view.setInt32(ea, __crucibleI32[fp + __crucibleText[pc + 1]], true);
+            sp = fp + __crucibleText[pc + 3], pc += 4;
+            break;
+          }
+          case C.F64_STORE_R: {
+            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 2], ea = (a + o) | 0;
+            if ((a | o | ea) < 0 || ea > u8.length - 8) throw OUT_OF_BOUNDS;
+            view.setFloat64(ea, __crucibleF64[fp + __crucibleText[pc + 1]], true);
+            sp = fp + __crucibleText[pc + 3], pc += 4;
+            break;
+          }
+          case C.I32_STORE8_R: {
+            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 2], ea = (a + o) | 0;
+            if ((a | o | ea) < 0 || ea > u8.length - 1) throw OUT_OF_BOUNDS;
+            u8[ea] = __crucibleI32[fp + __crucibleText[pc + 1]];
+            sp = fp + __crucibleText[pc + 3], pc += 4;
+            break;
+          }
+          case C.I32_STORE16_R: {
+            a = __crucibleI32[fp + __crucibleText[pc]], o = __crucibleText[pc + 2], ea = (a + o) | 0;
+            if ((a | o | ea) < 0 || ea > u8.length - 2) throw OUT_OF_BOUNDS;
+            view.setInt16(ea, __crucibleI32[fp + __crucibleText[pc + 1]], true);
+            sp = fp + __crucibleText[pc + 3], pc += 4;
+            break;
+          }
           case C.F64_ADD_RR: { // f64.add(b, c)
             x = __crucibleF64[fp + __crucibleText[pc]], y = __crucibleF64[fp + __crucibleText[pc + 1]];
             r = x + y;
@@ -1933,8 +1918,8 @@ export function run(entry: InterpFunc, args: Raw[]): Raw[] {
  * none traps, and the first fuzz case to break one speculation would throw away `run`'s
  * optimized code (recompiling it takes ~100 ms): one site at a time, a fuzz run recompiled
  * `run` every few hundred cases. The fused accesses (address in the i32 register file) check
- * it in place with int32 operations only, which V8 compiles without speculating (see
- * C.I32_LOAD_R).
+ * it in place with int32 operations only, which V8 compiles without speculating (pairs.ts
+ * boundsCheck).
  */
 function address(addr: Raw, offset: number, size: number, length: number): number {
   const ea = ((addr as number) >>> 0) + (offset >>> 0);
